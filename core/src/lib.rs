@@ -1,0 +1,13 @@
+//! Tellus core: the survey model, answer validation and the demo consultation.
+//!
+//! Everything here is plain data and functions with no I/O, so the server and the
+//! WebAssembly app share one definition of each type and one set of rules.
+
+pub mod api;
+pub mod demo;
+pub mod response;
+pub mod summary;
+pub mod survey;
+
+pub use response::{Answer, Answers, FieldError, ResponseSubmission, StoredResponse};
+pub use survey::{Audience, Choice, Consultation, Question, QuestionKind, Survey};

@@ -1,0 +1,399 @@
+//! Answers and responses, and the rules that check answers against a survey.
+//!
+//! The app runs [`validate_answer`] as people go, the server runs [`validate_answers`]
+//! on submission: the same rules, so a response the app accepts is never refused later.
+
+use crate::survey::{Question, QuestionKind, Survey};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use unicode_segmentation::UnicodeSegmentation;
+use uuid::Uuid;
+
+/// One answer to one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Answer {
+    /// The id of one chosen option (single choice, yes/no, how did you answer).
+    Choice(String),
+    /// The ids of the chosen options, in the order shown.
+    Choices(Vec<String>),
+    /// A point on a faces or agreement scale, 1 being the lowest.
+    Scale(u8),
+    /// Free text.
+    Text(String),
+    DontKnow,
+    RatherNotSay,
+}
+
+/// Answers keyed by question id.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// What a participant's device sends: the survey and the answers given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponseSubmission {
+    pub survey_id: String,
+    pub answers: Answers,
+}
+
+/// A response as kept by the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredResponse {
+    /// Chosen by the device once per submission, so retries never duplicate.
+    pub id: Uuid,
+    pub consultation_id: String,
+    pub survey_id: String,
+    pub answers: Answers,
+    /// Seconds since the Unix epoch when the server first stored it.
+    pub received_at: u64,
+}
+
+/// A problem with one answer, for the error summary and the API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The question id.
+    pub field: String,
+    /// Stable machine-readable reason, e.g. `required`, `too_long`.
+    pub code: String,
+    /// What to do next, in plain words.
+    pub message: String,
+}
+
+impl FieldError {
+    fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Counts characters as people see them (graphemes), so an emoji or accented letter is one.
+pub fn grapheme_count(text: &str) -> usize {
+    text.graphemes(true).count()
+}
+
+/// Whether an answer says nothing (blank text or no choices): treated as unanswered.
+pub fn is_blank(answer: &Answer) -> bool {
+    match answer {
+        Answer::Text(text) => text.trim().is_empty(),
+        Answer::Choices(ids) => ids.is_empty(),
+        _ => false,
+    }
+}
+
+fn required_message(kind: &QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Faces { .. } => "Choose the face that fits best",
+        QuestionKind::MultipleChoice { .. } => "Choose at least one answer",
+        QuestionKind::FreeText { .. } => "Write your answer in the box",
+        _ => "Choose an answer",
+    }
+}
+
+/// Checks one answer (or its absence) against its question.
+pub fn validate_answer(question: &Question, answer: Option<&Answer>) -> Result<(), FieldError> {
+    let id = question.id.as_str();
+    let answer = match answer {
+        Some(a) if !is_blank(a) => a,
+        _ if question.required => {
+            return Err(FieldError::new(
+                id,
+                "required",
+                required_message(&question.kind),
+            ));
+        }
+        _ => return Ok(()),
+    };
+    let options = question.kind.options();
+    let known = |choice: &str| options.iter().any(|o| o.id == choice);
+    match (&question.kind, answer) {
+        (_, Answer::DontKnow) if question.allow_dont_know => Ok(()),
+        (_, Answer::RatherNotSay) if question.allow_rather_not_say => Ok(()),
+        (_, Answer::DontKnow | Answer::RatherNotSay) => Err(FieldError::new(
+            id,
+            "not_offered",
+            "That answer is not offered for this question",
+        )),
+        (
+            QuestionKind::SingleChoice { .. } | QuestionKind::YesNo | QuestionKind::AnsweredHow,
+            Answer::Choice(choice),
+        ) => {
+            if known(choice) {
+                Ok(())
+            } else {
+                Err(FieldError::new(
+                    id,
+                    "unknown_option",
+                    "Choose one of the answers shown",
+                ))
+            }
+        }
+        (QuestionKind::MultipleChoice { max, .. }, Answer::Choices(choices)) => {
+            if let Some(bad) = choices.iter().find(|c| !known(c)) {
+                return Err(FieldError::new(
+                    id,
+                    "unknown_option",
+                    format!("'{bad}' is not one of the answers shown"),
+                ));
+            }
+            let mut distinct = choices.clone();
+            distinct.sort();
+            distinct.dedup();
+            if distinct.len() != choices.len() {
+                return Err(FieldError::new(
+                    id,
+                    "duplicate_option",
+                    "Choose each answer only once",
+                ));
+            }
+            match max {
+                Some(max) if choices.len() > *max as usize => Err(FieldError::new(
+                    id,
+                    "too_many",
+                    format!("Choose up to {max} answers"),
+                )),
+                _ => Ok(()),
+            }
+        }
+        (QuestionKind::Faces { .. } | QuestionKind::Agreement, Answer::Scale(value)) => {
+            let top = question.kind.scale().len() as u8;
+            if (1..=top).contains(value) {
+                Ok(())
+            } else {
+                Err(FieldError::new(
+                    id,
+                    "out_of_range",
+                    format!("Choose a point from 1 to {top}"),
+                ))
+            }
+        }
+        (QuestionKind::FreeText { max_graphemes }, Answer::Text(text)) => match max_graphemes {
+            Some(max) if grapheme_count(text) > *max as usize => Err(FieldError::new(
+                id,
+                "too_long",
+                format!(
+                    "Your answer must be {max} characters or fewer (it has {})",
+                    grapheme_count(text)
+                ),
+            )),
+            _ => Ok(()),
+        },
+        _ => Err(FieldError::new(
+            id,
+            "wrong_type",
+            "This kind of answer does not fit the question",
+        )),
+    }
+}
+
+/// Checks a whole set of answers: every problem, in question order, unknown questions last.
+pub fn validate_answers(survey: &Survey, answers: &Answers) -> Result<(), Vec<FieldError>> {
+    let mut errors: Vec<FieldError> = survey
+        .questions
+        .iter()
+        .filter_map(|q| validate_answer(q, answers.get(&q.id)).err())
+        .collect();
+    errors.extend(
+        answers
+            .keys()
+            .filter(|id| survey.question(id).is_none())
+            .map(|id| {
+                FieldError::new(
+                    id,
+                    "unknown_question",
+                    format!("There is no question '{id}' in this survey"),
+                )
+            }),
+    );
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// The answers worth keeping: blank ones dropped, text trimmed.
+pub fn normalise(answers: &Answers) -> Answers {
+    answers
+        .iter()
+        .filter(|(_, a)| !is_blank(a))
+        .map(|(id, a)| {
+            let a = match a {
+                Answer::Text(text) => Answer::Text(text.trim().to_string()),
+                other => other.clone(),
+            };
+            (id.clone(), a)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::survey::{Audience, Choice};
+
+    fn q(id: &str, required: bool, kind: QuestionKind) -> Question {
+        Question {
+            id: id.into(),
+            text: "Question".into(),
+            hint: None,
+            required,
+            allow_dont_know: id == "dk",
+            allow_rather_not_say: false,
+            kind,
+        }
+    }
+
+    fn survey() -> Survey {
+        Survey {
+            id: "s".into(),
+            audience: Audience::ChildrenAndYoungPeople,
+            title: "S".into(),
+            intro: String::new(),
+            child_mode: true,
+            questions: vec![
+                q("feel", true, QuestionKind::Faces { points: 3 }),
+                q(
+                    "say",
+                    false,
+                    QuestionKind::FreeText {
+                        max_graphemes: Some(5),
+                    },
+                ),
+                q(
+                    "pick",
+                    false,
+                    QuestionKind::MultipleChoice {
+                        options: vec![
+                            Choice::new("a", "A"),
+                            Choice::new("b", "B"),
+                            Choice::new("c", "C"),
+                        ],
+                        max: Some(2),
+                    },
+                ),
+                q("dk", true, QuestionKind::YesNo),
+            ],
+        }
+    }
+
+    fn codes(answers: Answers) -> Vec<(String, String)> {
+        match validate_answers(&survey(), &answers) {
+            Ok(()) => vec![],
+            Err(errors) => errors.into_iter().map(|e| (e.field, e.code)).collect(),
+        }
+    }
+
+    fn answers(pairs: &[(&str, Answer)]) -> Answers {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn complete_answers_pass() {
+        let a = answers(&[
+            ("feel", Answer::Scale(3)),
+            ("say", Answer::Text("héllo".into())),
+            ("pick", Answer::Choices(vec!["a".into(), "c".into()])),
+            ("dk", Answer::DontKnow),
+        ]);
+        assert_eq!(codes(a), vec![]);
+    }
+
+    #[test]
+    fn required_questions_must_be_answered_and_blank_counts_as_missing() {
+        let a = answers(&[("say", Answer::Text("   ".into()))]);
+        assert_eq!(
+            codes(a),
+            vec![
+                ("feel".into(), "required".into()),
+                ("dk".into(), "required".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn each_rule_has_its_own_code() {
+        let a = answers(&[
+            ("feel", Answer::Scale(4)),
+            ("say", Answer::Text("toolong".into())),
+            (
+                "pick",
+                Answer::Choices(vec!["a".into(), "b".into(), "c".into()]),
+            ),
+            ("dk", Answer::Choice("maybe".into())),
+            ("ghost", Answer::Scale(1)),
+        ]);
+        assert_eq!(
+            codes(a),
+            vec![
+                ("feel".into(), "out_of_range".into()),
+                ("say".into(), "too_long".into()),
+                ("pick".into(), "too_many".into()),
+                ("dk".into(), "unknown_option".into()),
+                ("ghost".into(), "unknown_question".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn wrong_types_and_unoffered_answers_are_refused() {
+        let a = answers(&[
+            ("feel", Answer::Text("happy".into())),
+            ("pick", Answer::Choices(vec!["a".into(), "a".into()])),
+            ("dk", Answer::RatherNotSay),
+        ]);
+        assert_eq!(
+            codes(a),
+            vec![
+                ("feel".into(), "wrong_type".into()),
+                ("pick".into(), "duplicate_option".into()),
+                ("dk".into(), "not_offered".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn length_limits_count_graphemes_not_bytes() {
+        // Five graphemes, many more bytes and code points: a family emoji and accents.
+        let text = "👨‍👩‍👧é🙂ñü";
+        assert_eq!(grapheme_count(text), 5);
+        let question = q(
+            "say",
+            false,
+            QuestionKind::FreeText {
+                max_graphemes: Some(5),
+            },
+        );
+        assert!(validate_answer(&question, Some(&Answer::Text(text.into()))).is_ok());
+        let longer = format!("{text}!");
+        let err = validate_answer(&question, Some(&Answer::Text(longer))).unwrap_err();
+        assert_eq!(
+            err.message,
+            "Your answer must be 5 characters or fewer (it has 6)"
+        );
+    }
+
+    #[test]
+    fn normalise_drops_blanks_and_trims() {
+        let a = answers(&[
+            ("say", Answer::Text("  hi  ".into())),
+            ("pick", Answer::Choices(vec![])),
+            ("feel", Answer::Scale(2)),
+        ]);
+        let n = normalise(&a);
+        assert_eq!(n.len(), 2);
+        assert_eq!(n["say"], Answer::Text("hi".into()));
+    }
+
+    #[test]
+    fn answers_serialise_as_tagged_values() {
+        let json = serde_json::to_string(&Answer::Scale(3)).unwrap();
+        assert_eq!(json, r#"{"type":"scale","value":3}"#);
+        let dk: Answer = serde_json::from_str(r#"{"type":"dont_know"}"#).unwrap();
+        assert_eq!(dk, Answer::DontKnow);
+    }
+}

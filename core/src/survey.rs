@@ -1,0 +1,497 @@
+//! The survey model: consultations, their surveys per audience, and questions.
+//!
+//! Surveys are data (serde JSON) so facilitators can import and export them; every
+//! definition is checked by [`Survey::validate`] before it is stored or shown.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use thiserror::Error;
+
+/// A review that asks several audiences for their views, e.g. a children's therapies review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Consultation {
+    /// Stable short identifier used in links, e.g. `therapies-review`.
+    pub id: String,
+    pub title: String,
+    /// Why the consultation is happening, in plain words.
+    pub purpose: String,
+    /// Who is asking, e.g. the council and the NHS.
+    pub who_is_asking: String,
+    /// What will happen to the answers.
+    pub what_happens_next: String,
+    /// Last day answers are accepted, as an ISO date (`YYYY-MM-DD`).
+    pub closes_on: Option<String>,
+    pub surveys: Vec<Survey>,
+}
+
+/// Who a survey is for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    ChildrenAndYoungPeople,
+    ParentsAndCarers,
+    ProfessionalsAndPartners,
+    /// An audience the facilitator names, e.g. "School governors".
+    Other(String),
+}
+
+impl Audience {
+    /// The audience's name as shown to people.
+    pub fn label(&self) -> &str {
+        match self {
+            Audience::ChildrenAndYoungPeople => "Children and young people",
+            Audience::ParentsAndCarers => "Parents and carers",
+            Audience::ProfessionalsAndPartners => "Professionals and partners",
+            Audience::Other(label) => label,
+        }
+    }
+}
+
+/// One audience's survey: an ordered list of questions, one per page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Survey {
+    /// Globally unique identifier used in links, e.g. `therapies-children`.
+    pub id: String,
+    pub audience: Audience,
+    pub title: String,
+    /// Shown on the start page: why we are asking this audience.
+    pub intro: String,
+    /// Larger text and targets, faces and pictures: for children's surveys.
+    #[serde(default)]
+    pub child_mode: bool,
+    pub questions: Vec<Question>,
+}
+
+/// One question, shown on its own page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// Identifier unique within the survey; answers are keyed by it.
+    pub id: String,
+    /// The question as asked; it becomes the page heading.
+    pub text: String,
+    /// Optional help shown under the heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(default)]
+    pub required: bool,
+    /// Offer an "I don't know" answer.
+    #[serde(default)]
+    pub allow_dont_know: bool,
+    /// Offer an "I'd rather not say" answer.
+    #[serde(default)]
+    pub allow_rather_not_say: bool,
+    #[serde(flatten)]
+    pub kind: QuestionKind,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// One option from a list.
+    SingleChoice { options: Vec<Choice> },
+    /// Any number of options, up to `max` if set.
+    MultipleChoice {
+        options: Vec<Choice>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<u32>,
+    },
+    /// A row of labelled faces: 3 for young children, 5 for older ones.
+    Faces { points: u8 },
+    /// Strongly agree to strongly disagree, five points.
+    Agreement,
+    /// Yes, no or not sure.
+    YesNo,
+    /// Free text, with an optional limit counted in graphemes (what people see as characters).
+    FreeText {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_graphemes: Option<u32>,
+    },
+    /// "How did you answer?": on my own, with help, or someone answered for me.
+    AnsweredHow,
+}
+
+/// A labelled option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+impl Choice {
+    /// A choice from an id and label.
+    pub fn new(id: &str, label: &str) -> Self {
+        Choice {
+            id: id.into(),
+            label: label.into(),
+        }
+    }
+}
+
+/// Words for each point of a faces scale, happiest first (value = points..=1).
+pub fn face_labels(points: u8) -> &'static [&'static str] {
+    match points {
+        3 => &["Happy", "OK", "Sad"],
+        _ => &["Really happy", "Happy", "OK", "Sad", "Really sad"],
+    }
+}
+
+/// Words for the agreement scale, strongest agreement first (value 5..=1).
+pub const AGREEMENT_LABELS: [&str; 5] = [
+    "Strongly agree",
+    "Agree",
+    "Neither agree nor disagree",
+    "Disagree",
+    "Strongly disagree",
+];
+
+impl QuestionKind {
+    /// The fixed options of a choice-like question, in display order.
+    pub fn options(&self) -> Vec<Choice> {
+        match self {
+            QuestionKind::SingleChoice { options }
+            | QuestionKind::MultipleChoice { options, .. } => options.clone(),
+            QuestionKind::YesNo => vec![
+                Choice::new("yes", "Yes"),
+                Choice::new("no", "No"),
+                Choice::new("not_sure", "Not sure"),
+            ],
+            QuestionKind::AnsweredHow => vec![
+                Choice::new("own", "On my own"),
+                Choice::new("with_help", "With help"),
+                Choice::new("someone_else", "Someone answered for me"),
+            ],
+            QuestionKind::Faces { .. }
+            | QuestionKind::Agreement
+            | QuestionKind::FreeText { .. } => Vec::new(),
+        }
+    }
+
+    /// Scale points with their words, highest value first; empty for non-scale questions.
+    pub fn scale(&self) -> Vec<(u8, &'static str)> {
+        let labels: &[&str] = match self {
+            QuestionKind::Faces { points } => face_labels(*points),
+            QuestionKind::Agreement => &AGREEMENT_LABELS,
+            _ => return Vec::new(),
+        };
+        let top = labels.len() as u8;
+        labels
+            .iter()
+            .enumerate()
+            .map(|(i, label)| (top - i as u8, *label))
+            .collect()
+    }
+}
+
+/// A problem in a survey definition, with the path to the offending field.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[error("{path}: {message}")]
+pub struct DefinitionProblem {
+    /// Where the problem is, e.g. `questions[3].options`.
+    pub path: String,
+    pub message: String,
+}
+
+impl DefinitionProblem {
+    fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        DefinitionProblem {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Identifiers appear in links and keys: keep them short and URL-safe.
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+impl Survey {
+    /// Checks the definition and reports every problem found, each with its path.
+    pub fn validate(&self) -> Result<(), Vec<DefinitionProblem>> {
+        let mut problems = Vec::new();
+        if !is_valid_id(&self.id) {
+            problems.push(DefinitionProblem::new(
+                "id",
+                "use 1 to 64 lower-case letters, digits, '-' or '_'",
+            ));
+        }
+        if self.title.trim().is_empty() {
+            problems.push(DefinitionProblem::new("title", "a title is needed"));
+        }
+        if self.questions.is_empty() {
+            problems.push(DefinitionProblem::new(
+                "questions",
+                "at least one question is needed",
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (i, question) in self.questions.iter().enumerate() {
+            let at = |field: &str| format!("questions[{i}].{field}");
+            if !is_valid_id(&question.id) {
+                problems.push(DefinitionProblem::new(
+                    at("id"),
+                    "use 1 to 64 lower-case letters, digits, '-' or '_'",
+                ));
+            } else if !seen.insert(question.id.as_str()) {
+                problems.push(DefinitionProblem::new(
+                    at("id"),
+                    format!("'{}' is used by an earlier question", question.id),
+                ));
+            }
+            if question.text.trim().is_empty() {
+                problems.push(DefinitionProblem::new(
+                    at("text"),
+                    "the question needs some words",
+                ));
+            }
+            match &question.kind {
+                QuestionKind::SingleChoice { options }
+                | QuestionKind::MultipleChoice { options, .. } => {
+                    if options.len() < 2 {
+                        problems.push(DefinitionProblem::new(
+                            at("options"),
+                            "at least two options are needed",
+                        ));
+                    }
+                    let mut option_ids = HashSet::new();
+                    for (j, option) in options.iter().enumerate() {
+                        if !is_valid_id(&option.id) {
+                            problems.push(DefinitionProblem::new(
+                                format!("questions[{i}].options[{j}].id"),
+                                "use 1 to 64 lower-case letters, digits, '-' or '_'",
+                            ));
+                        } else if !option_ids.insert(option.id.as_str()) {
+                            problems.push(DefinitionProblem::new(
+                                format!("questions[{i}].options[{j}].id"),
+                                format!("'{}' is used by an earlier option", option.id),
+                            ));
+                        }
+                        if option.label.trim().is_empty() {
+                            problems.push(DefinitionProblem::new(
+                                format!("questions[{i}].options[{j}].label"),
+                                "the option needs a label",
+                            ));
+                        }
+                    }
+                    if let QuestionKind::MultipleChoice { max: Some(max), .. } = &question.kind
+                        && (*max == 0 || *max as usize > options.len())
+                    {
+                        problems.push(DefinitionProblem::new(
+                            at("max"),
+                            format!(
+                                "must be between 1 and the number of options ({})",
+                                options.len()
+                            ),
+                        ));
+                    }
+                }
+                QuestionKind::Faces { points } => {
+                    if *points != 3 && *points != 5 {
+                        problems.push(DefinitionProblem::new(
+                            at("points"),
+                            "faces scales have 3 or 5 points",
+                        ));
+                    }
+                }
+                QuestionKind::FreeText {
+                    max_graphemes: Some(0),
+                } => {
+                    problems.push(DefinitionProblem::new(
+                        at("max_graphemes"),
+                        "must be at least 1",
+                    ));
+                }
+                QuestionKind::FreeText { .. }
+                | QuestionKind::Agreement
+                | QuestionKind::YesNo
+                | QuestionKind::AnsweredHow => {}
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The question with this id, if any.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+}
+
+impl Consultation {
+    /// Checks the consultation and all its surveys; paths start at the consultation.
+    pub fn validate(&self) -> Result<(), Vec<DefinitionProblem>> {
+        let mut problems = Vec::new();
+        if !is_valid_id(&self.id) {
+            problems.push(DefinitionProblem::new(
+                "id",
+                "use 1 to 64 lower-case letters, digits, '-' or '_'",
+            ));
+        }
+        if self.title.trim().is_empty() {
+            problems.push(DefinitionProblem::new("title", "a title is needed"));
+        }
+        let mut seen = HashSet::new();
+        for (i, survey) in self.surveys.iter().enumerate() {
+            if !seen.insert(survey.id.as_str()) {
+                problems.push(DefinitionProblem::new(
+                    format!("surveys[{i}].id"),
+                    format!("'{}' is used by an earlier survey", survey.id),
+                ));
+            }
+            if let Err(inner) = survey.validate() {
+                problems.extend(inner.into_iter().map(|p| DefinitionProblem {
+                    path: format!("surveys[{i}].{}", p.path),
+                    message: p.message,
+                }));
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The survey with this id, if any.
+    pub fn survey(&self, id: &str) -> Option<&Survey> {
+        self.surveys.iter().find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(id: &str, kind: QuestionKind) -> Question {
+        Question {
+            id: id.into(),
+            text: "How is it?".into(),
+            hint: None,
+            required: false,
+            allow_dont_know: false,
+            allow_rather_not_say: false,
+            kind,
+        }
+    }
+
+    fn survey(questions: Vec<Question>) -> Survey {
+        Survey {
+            id: "s".into(),
+            audience: Audience::ParentsAndCarers,
+            title: "Survey".into(),
+            intro: String::new(),
+            child_mode: false,
+            questions,
+        }
+    }
+
+    #[test]
+    fn a_sound_survey_validates() {
+        let s = survey(vec![
+            question("feel", QuestionKind::Faces { points: 3 }),
+            question(
+                "say",
+                QuestionKind::FreeText {
+                    max_graphemes: Some(200),
+                },
+            ),
+            question("how", QuestionKind::AnsweredHow),
+        ]);
+        assert_eq!(s.validate(), Ok(()));
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_path() {
+        let s = survey(vec![
+            question("a", QuestionKind::Faces { points: 4 }),
+            question(
+                "a",
+                QuestionKind::SingleChoice {
+                    options: vec![Choice::new("x", "X")],
+                },
+            ),
+            question(
+                "c",
+                QuestionKind::MultipleChoice {
+                    options: vec![Choice::new("x", "X"), Choice::new("x", "")],
+                    max: Some(3),
+                },
+            ),
+        ]);
+        let paths: Vec<String> = s
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            paths,
+            vec![
+                "questions[0].points: faces scales have 3 or 5 points",
+                "questions[1].id: 'a' is used by an earlier question",
+                "questions[1].options: at least two options are needed",
+                "questions[2].options[1].id: 'x' is used by an earlier option",
+                "questions[2].options[1].label: the option needs a label",
+                "questions[2].max: must be between 1 and the number of options (2)",
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_survey_and_bad_ids_are_refused() {
+        let mut s = survey(vec![]);
+        s.id = "Has Spaces".into();
+        let problems = s.validate().unwrap_err();
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].path, "id");
+        assert_eq!(problems[1].path, "questions");
+    }
+
+    #[test]
+    fn consultation_paths_include_the_survey_index() {
+        let c = Consultation {
+            id: "c".into(),
+            title: "T".into(),
+            purpose: String::new(),
+            who_is_asking: String::new(),
+            what_happens_next: String::new(),
+            closes_on: None,
+            surveys: vec![
+                survey(vec![question("q", QuestionKind::Faces { points: 5 })]),
+                survey(vec![]),
+            ],
+        };
+        let problems = c.validate().unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "surveys[1].id: 's' is used by an earlier survey"
+        );
+        assert_eq!(problems[1].path, "surveys[1].questions");
+    }
+
+    #[test]
+    fn scales_run_from_highest_value_to_lowest() {
+        let faces = QuestionKind::Faces { points: 3 }.scale();
+        assert_eq!(faces, vec![(3, "Happy"), (2, "OK"), (1, "Sad")]);
+        assert_eq!(QuestionKind::Agreement.scale()[0], (5, "Strongly agree"));
+        assert!(QuestionKind::YesNo.scale().is_empty());
+    }
+
+    #[test]
+    fn question_json_is_flat_and_tagged() {
+        let q = question("feel", QuestionKind::Faces { points: 5 });
+        let json = serde_json::to_value(&q).unwrap();
+        assert_eq!(json["type"], "faces");
+        assert_eq!(json["points"], 5);
+        let back: Question = serde_json::from_value(json).unwrap();
+        assert_eq!(back, q);
+    }
+}

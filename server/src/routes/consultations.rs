@@ -1,0 +1,57 @@
+use crate::error::AppError;
+use crate::startup::AppState;
+use axum::Json;
+use axum::extract::{Path, State};
+use tellus_core::api::{ConsultationListing, SurveyPage};
+use tellus_core::summary::{ConsultationSummary, summarise};
+
+/// `GET /api/consultations`: the consultations and their surveys, for the home page.
+pub async fn list(
+    State(state): State<AppState>,
+) -> Result<Json<Vec<ConsultationListing>>, AppError> {
+    let consultations = state.store.consultations()?;
+    Ok(Json(
+        consultations
+            .iter()
+            .map(ConsultationListing::from)
+            .collect(),
+    ))
+}
+
+/// `GET /api/surveys/{id}`: one survey with what participants need to know first.
+pub async fn survey(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<SurveyPage>, AppError> {
+    let not_found = || AppError::NotFound {
+        what: "survey",
+        id: id.clone(),
+    };
+    let consultation = state
+        .store
+        .consultation_of_survey(&id)?
+        .ok_or_else(not_found)?;
+    let survey = consultation.survey(&id).ok_or_else(not_found)?;
+    Ok(Json(SurveyPage::new(&consultation, survey)))
+}
+
+/// `GET /api/consultations/{id}/summary`: response counts per survey.
+pub async fn summary(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<ConsultationSummary>, AppError> {
+    let consultation = state
+        .store
+        .consultation(&id)?
+        .ok_or_else(|| AppError::NotFound {
+            what: "consultation",
+            id: id.clone(),
+        })?;
+    let mut counts = std::collections::HashMap::new();
+    for survey in &consultation.surveys {
+        counts.insert(survey.id.clone(), state.store.count_responses(&survey.id)?);
+    }
+    Ok(Json(summarise(&consultation, |sid| {
+        counts.get(sid).copied().unwrap_or(0)
+    })))
+}

@@ -1,0 +1,290 @@
+//! Durable storage over sled: consultations, responses and their indexes.
+//!
+//! Values are JSON; the store records its format version in `meta` so a later release
+//! can migrate data it finds in an older format.
+
+use serde::{Serialize, de::DeserializeOwned};
+use sled::transaction::TransactionError;
+use sled::{Transactional, Tree};
+use std::path::Path;
+use tellus_core::{Consultation, StoredResponse};
+use thiserror::Error;
+use uuid::Uuid;
+
+/// The on-disk format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+const FORMAT_KEY: &[u8] = b"format_version";
+const DEMO_KEY: &[u8] = b"demo_loaded";
+
+/// Errors from the store.
+#[derive(Debug, Error)]
+pub enum StorageError {
+    #[error("the data store failed: {0}")]
+    Sled(#[from] sled::Error),
+    #[error("a stored record could not be read: {0}")]
+    Corrupt(#[from] serde_json::Error),
+    #[error(
+        "the data folder was written by a newer Tellus (format {found}, this build reads {FORMAT_VERSION})"
+    )]
+    NewerFormat { found: u32 },
+}
+
+/// The outcome of storing a response under a client-chosen id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Insert {
+    /// Stored now.
+    Created,
+    /// A response with this id was already stored; here it is, unchanged.
+    Existing(StoredResponse),
+}
+
+/// The Tellus store: one sled database with a tree per kind of record.
+#[derive(Clone)]
+pub struct Store {
+    db: sled::Db,
+    meta: Tree,
+    consultations: Tree,
+    /// survey id -> consultation id
+    survey_index: Tree,
+    /// response id (16 bytes) -> StoredResponse
+    responses: Tree,
+    /// survey id, 0x00, response id -> empty
+    responses_by_survey: Tree,
+}
+
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("domain types always serialise")
+}
+
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StorageError> {
+    Ok(serde_json::from_slice(bytes)?)
+}
+
+fn survey_prefix(survey_id: &str) -> Vec<u8> {
+    let mut key = survey_id.as_bytes().to_vec();
+    key.push(0);
+    key
+}
+
+impl Store {
+    /// Opens (or creates) the store in `dir`.
+    pub fn open(dir: &Path) -> Result<Self, StorageError> {
+        let db = sled::Config::new().path(dir).open()?;
+        Self::from_db(db)
+    }
+
+    /// A store that lives in memory only, for tests and benchmarks.
+    pub fn temporary() -> Result<Self, StorageError> {
+        Self::from_db(sled::Config::new().temporary(true).open()?)
+    }
+
+    fn from_db(db: sled::Db) -> Result<Self, StorageError> {
+        let meta = db.open_tree("meta")?;
+        match meta.get(FORMAT_KEY)? {
+            Some(bytes) => {
+                let found: u32 = decode(&bytes)?;
+                if found > FORMAT_VERSION {
+                    return Err(StorageError::NewerFormat { found });
+                }
+            }
+            None => {
+                meta.insert(FORMAT_KEY, encode(&FORMAT_VERSION))?;
+            }
+        }
+        Ok(Store {
+            consultations: db.open_tree("consultations")?,
+            survey_index: db.open_tree("survey_index")?,
+            responses: db.open_tree("responses")?,
+            responses_by_survey: db.open_tree("responses_by_survey")?,
+            meta,
+            db,
+        })
+    }
+
+    /// Saves a consultation and indexes its surveys.
+    pub fn put_consultation(&self, consultation: &Consultation) -> Result<(), StorageError> {
+        let value = encode(consultation);
+        (&self.consultations, &self.survey_index)
+            .transaction(|(consultations, index)| {
+                consultations.insert(consultation.id.as_bytes(), value.as_slice())?;
+                for survey in &consultation.surveys {
+                    index.insert(survey.id.as_bytes(), consultation.id.as_bytes())?;
+                }
+                Ok(())
+            })
+            .map_err(|e: TransactionError<()>| match e {
+                TransactionError::Storage(e) => StorageError::Sled(e),
+                TransactionError::Abort(()) => unreachable!("this transaction never aborts"),
+            })
+    }
+
+    /// Every consultation, ordered by id.
+    pub fn consultations(&self) -> Result<Vec<Consultation>, StorageError> {
+        self.consultations
+            .iter()
+            .values()
+            .map(|v| decode(&v?))
+            .collect()
+    }
+
+    /// One consultation.
+    pub fn consultation(&self, id: &str) -> Result<Option<Consultation>, StorageError> {
+        self.consultations
+            .get(id.as_bytes())?
+            .map(|v| decode(&v))
+            .transpose()
+    }
+
+    /// The consultation that holds the survey with this id.
+    pub fn consultation_of_survey(
+        &self,
+        survey_id: &str,
+    ) -> Result<Option<Consultation>, StorageError> {
+        match self.survey_index.get(survey_id.as_bytes())? {
+            Some(cid) => self.consultation(&String::from_utf8_lossy(&cid)),
+            None => Ok(None),
+        }
+    }
+
+    /// Stores a response and its index entry atomically, unless its id is already taken.
+    pub fn insert_response(&self, response: &StoredResponse) -> Result<Insert, StorageError> {
+        let id = *response.id.as_bytes();
+        let mut index_key = survey_prefix(&response.survey_id);
+        index_key.extend_from_slice(&id);
+        let value = encode(response);
+        let outcome =
+            (&self.responses, &self.responses_by_survey).transaction(|(responses, index)| {
+                if let Some(existing) = responses.get(id)? {
+                    return Ok(Some(existing));
+                }
+                responses.insert(&id, value.as_slice())?;
+                index.insert(index_key.as_slice(), &[])?;
+                Ok(None)
+            });
+        match outcome {
+            Ok(None) => Ok(Insert::Created),
+            Ok(Some(existing)) => Ok(Insert::Existing(decode(&existing)?)),
+            Err(TransactionError::Storage(e)) => Err(e.into()),
+            Err(TransactionError::Abort(())) => unreachable!("this transaction never aborts"),
+        }
+    }
+
+    /// One response by id.
+    pub fn response(&self, id: Uuid) -> Result<Option<StoredResponse>, StorageError> {
+        self.responses
+            .get(id.as_bytes())?
+            .map(|v| decode(&v))
+            .transpose()
+    }
+
+    /// How many responses a survey has.
+    pub fn count_responses(&self, survey_id: &str) -> Result<u64, StorageError> {
+        let mut count = 0;
+        for entry in self
+            .responses_by_survey
+            .scan_prefix(survey_prefix(survey_id))
+            .keys()
+        {
+            entry?;
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Loads the demo consultation once, on the first start of a new store.
+    pub fn seed_demo_once(&self) -> Result<bool, StorageError> {
+        if self.meta.get(DEMO_KEY)?.is_some() {
+            return Ok(false);
+        }
+        self.put_consultation(&tellus_core::demo::consultation())?;
+        self.meta.insert(DEMO_KEY, encode(&true))?;
+        self.flush_blocking()?;
+        Ok(true)
+    }
+
+    /// Waits until everything written so far is on disk.
+    pub async fn flush(&self) -> Result<(), StorageError> {
+        self.db.flush_async().await?;
+        Ok(())
+    }
+
+    /// Flushes from synchronous code (start-up and shutdown).
+    pub fn flush_blocking(&self) -> Result<(), StorageError> {
+        self.db.flush()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tellus_core::Answer;
+
+    fn response(id: Uuid, survey: &str) -> StoredResponse {
+        StoredResponse {
+            id,
+            consultation_id: "therapies-review".into(),
+            survey_id: survey.into(),
+            answers: [("feel_therapy".to_string(), Answer::Scale(4))].into(),
+            received_at: 1,
+        }
+    }
+
+    #[test]
+    fn responses_are_stored_once_and_counted_per_survey() {
+        let store = Store::temporary().unwrap();
+        let a = response(Uuid::from_u128(1), "therapies-children");
+        assert_eq!(store.insert_response(&a).unwrap(), Insert::Created);
+        assert_eq!(
+            store.insert_response(&a).unwrap(),
+            Insert::Existing(a.clone())
+        );
+        store
+            .insert_response(&response(Uuid::from_u128(2), "therapies-children"))
+            .unwrap();
+        store
+            .insert_response(&response(Uuid::from_u128(3), "therapies-parents"))
+            .unwrap();
+        assert_eq!(store.count_responses("therapies-children").unwrap(), 2);
+        assert_eq!(store.count_responses("therapies-parents").unwrap(), 1);
+        // A survey id that is a prefix of another must not count the other's responses.
+        assert_eq!(store.count_responses("therapies").unwrap(), 0);
+        assert_eq!(store.response(Uuid::from_u128(1)).unwrap(), Some(a));
+    }
+
+    #[test]
+    fn demo_is_seeded_once_and_surveys_are_indexed() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            assert!(store.seed_demo_once().unwrap());
+            assert!(!store.seed_demo_once().unwrap());
+        }
+        let store = Store::open(dir.path()).unwrap();
+        assert!(!store.seed_demo_once().unwrap());
+        let c = store
+            .consultation_of_survey("therapies-parents")
+            .unwrap()
+            .unwrap();
+        assert_eq!(c.id, "therapies-review");
+        assert_eq!(store.consultations().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_newer_format_is_refused_rather_than_misread() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store
+                .meta
+                .insert(FORMAT_KEY, encode(&(FORMAT_VERSION + 1)))
+                .unwrap();
+            store.flush_blocking().unwrap();
+        }
+        match Store::open(dir.path()) {
+            Err(StorageError::NewerFormat { found }) => assert_eq!(found, FORMAT_VERSION + 1),
+            other => panic!("expected NewerFormat, got {:?}", other.map(|_| ())),
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! API tests: the real router over a real sled store in a temporary folder.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tellus::startup::{AppState, BODY_LIMIT, router};
+use tellus::storage::Store;
+use tower::ServiceExt;
+use uuid::Uuid;
+
+struct TestApp {
+    app: Router,
+    _dir: tempfile::TempDir,
+}
+
+fn app_in(dir: &std::path::Path) -> Router {
+    let store = Store::open(dir).unwrap();
+    store.seed_demo_once().unwrap();
+    router(AppState { store }, None)
+}
+
+fn test_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    TestApp {
+        app: app_in(dir.path()),
+        _dir: dir,
+    }
+}
+
+async fn send(
+    app: &Router,
+    method: Method,
+    uri: &str,
+    body: Option<String>,
+) -> (StatusCode, Value) {
+    let mut request = Request::builder().method(method).uri(uri);
+    if body.is_some() {
+        request = request.header(header::CONTENT_TYPE, "application/json");
+    }
+    let request = request
+        .body(body.map(Body::from).unwrap_or_else(Body::empty))
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, value)
+}
+
+async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
+    send(app, Method::GET, uri, None).await
+}
+
+async fn put_response(app: &Router, id: &str, body: Value) -> (StatusCode, Value) {
+    send(
+        app,
+        Method::PUT,
+        &format!("/api/responses/{id}"),
+        Some(body.to_string()),
+    )
+    .await
+}
+
+fn child_answers(feel: u8, text: &str) -> Value {
+    json!({
+        "survey_id": "therapies-children",
+        "answers": {
+            "feel_therapy": { "type": "scale", "value": feel },
+            "what_helps": { "type": "text", "value": text }
+        }
+    })
+}
+
+async fn children_count(app: &Router) -> u64 {
+    let (status, summary) = get(app, "/api/consultations/therapies-review/summary").await;
+    assert_eq!(status, StatusCode::OK);
+    summary["surveys"][0]["responses"].as_u64().unwrap()
+}
+
+#[tokio::test]
+async fn health_reports_ok_and_version() {
+    let t = test_app();
+    let (status, body) = get(&t.app, "/api/health").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[tokio::test]
+async fn demo_consultation_lists_three_audiences() {
+    let t = test_app();
+    let (status, body) = get(&t.app, "/api/consultations").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body[0]["id"], "therapies-review");
+    let labels: Vec<&str> = body[0]["surveys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["audience_label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Children and young people",
+            "Parents and carers",
+            "Professionals and partners"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn survey_page_has_consultation_context_and_questions() {
+    let t = test_app();
+    let (status, body) = get(&t.app, "/api/surveys/therapies-children").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["consultation_title"], "Children's therapies review");
+    assert_eq!(body["survey"]["child_mode"], true);
+    assert_eq!(body["survey"]["questions"][0]["type"], "faces");
+
+    let (status, body) = get(&t.app, "/api/surveys/no-such-survey").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body["error"]["code"], "not_found");
+}
+
+#[tokio::test]
+async fn a_response_is_stored_once_however_often_it_is_sent() {
+    let t = test_app();
+    let id = Uuid::new_v4().to_string();
+    let (status, body) = put_response(&t.app, &id, child_answers(5, "My therapist is kind")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(body["created"], true);
+    assert_eq!(children_count(&t.app).await, 1);
+
+    let (status, body) = put_response(&t.app, &id, child_answers(5, "My therapist is kind")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["created"], false);
+    assert_eq!(children_count(&t.app).await, 1);
+
+    let (status, body) = put_response(&t.app, &id, child_answers(1, "Different answers")).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["error"]["code"], "response_conflict");
+    assert_eq!(children_count(&t.app).await, 1);
+}
+
+#[tokio::test]
+async fn acknowledged_responses_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = Uuid::new_v4().to_string();
+    {
+        let app = app_in(dir.path());
+        let (status, _) = put_response(&app, &id, child_answers(3, "ok")).await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let app = app_in(dir.path());
+    assert_eq!(children_count(&app).await, 1);
+    let (status, body) = put_response(&app, &id, child_answers(3, "ok")).await;
+    assert_eq!(
+        (status, body["created"].clone()),
+        (StatusCode::OK, json!(false))
+    );
+}
+
+#[tokio::test]
+async fn invalid_answers_are_refused_with_every_field_named() {
+    let t = test_app();
+    let body = json!({
+        "survey_id": "therapies-children",
+        "answers": {
+            "what_helps": { "type": "text", "value": "x".repeat(501) },
+            "same_person": { "type": "choice", "value": "maybe" },
+            "not_a_question": { "type": "scale", "value": 1 }
+        }
+    });
+    let (status, body) = put_response(&t.app, &Uuid::new_v4().to_string(), body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["code"], "invalid_answers");
+    let fields: Vec<(String, String)> = body["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap().into(),
+                f["code"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("feel_therapy".into(), "required".into()),
+            ("same_person".into(), "unknown_option".into()),
+            ("what_helps".into(), "too_long".into()),
+            ("not_a_question".into(), "unknown_question".into()),
+        ]
+    );
+    assert_eq!(children_count(&t.app).await, 0);
+}
+
+#[tokio::test]
+async fn bad_requests_get_specific_json_errors() {
+    let t = test_app();
+    let id = Uuid::new_v4().to_string();
+    let uri = format!("/api/responses/{id}");
+
+    let (status, body) = send(&t.app, Method::PUT, &uri, Some("{not json".into())).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("malformed_json"))
+    );
+
+    let (status, body) = send(&t.app, Method::PUT, &uri, Some(r#"{"answers":{}}"#.into())).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_body"))
+    );
+
+    let (status, body) = put_response(&t.app, "not-a-uuid", child_answers(2, "")).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_response_id"))
+    );
+
+    let mut unknown = child_answers(2, "");
+    unknown["survey_id"] = json!("no-such-survey");
+    let (status, body) = put_response(&t.app, &id, unknown).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
+
+    let huge = child_answers(2, &"a".repeat(BODY_LIMIT)).to_string();
+    let (status, body) = send(&t.app, Method::PUT, &uri, Some(huge)).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some("body_too_large"))
+    );
+
+    let (status, body) = get(&t.app, "/api/nothing-here").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
+
+    let (status, body) = get(&t.app, "/api/consultations/nope/summary").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
+    assert_eq!(children_count(&t.app).await, 0);
+}
+
+#[tokio::test]
+async fn every_response_carries_security_headers() {
+    let t = test_app();
+    let response = t
+        .app
+        .clone()
+        .oneshot(Request::get("/api/health").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let headers = response.headers();
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "no-referrer");
+    assert!(
+        headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'")
+    );
+}
