@@ -9,5 +9,7 @@ pub mod response;
 pub mod summary;
 pub mod survey;
 
-pub use response::{Answer, Answers, FieldError, ResponseSubmission, StoredResponse};
+pub use response::{
+    Answer, Answers, FieldError, ResponseSubmission, StoredResponse, describe_answer,
+};
 pub use survey::{Audience, Choice, Consultation, Question, QuestionKind, Survey};

@@ -213,6 +213,42 @@ pub fn validate_answers(survey: &Survey, answers: &Answers) -> Result<(), Vec<Fi
     }
 }
 
+/// An answer in words, as the participant saw it: for check-your-answers and exports.
+pub fn describe_answer(question: &Question, answer: &Answer) -> String {
+    let option_label = |id: &str| {
+        question
+            .kind
+            .options()
+            .into_iter()
+            .find(|o| o.id == id)
+            .map(|o| o.label)
+            .unwrap_or_else(|| id.to_string())
+    };
+    match answer {
+        Answer::Choice(id) => option_label(id),
+        Answer::Choices(ids) => ids
+            .iter()
+            .map(|id| option_label(id))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Answer::Scale(value) => question
+            .kind
+            .scale()
+            .into_iter()
+            .find(|(v, _)| v == value)
+            .map(|(_, label)| label.to_string())
+            .unwrap_or_else(|| value.to_string()),
+        Answer::Text(text) => text.clone(),
+        Answer::DontKnow => DONT_KNOW.to_string(),
+        Answer::RatherNotSay => RATHER_NOT_SAY.to_string(),
+    }
+}
+
+/// Words for the "I don't know" answer.
+pub const DONT_KNOW: &str = "I don't know";
+/// Words for the "I'd rather not say" answer.
+pub const RATHER_NOT_SAY: &str = "I'd rather not say";
+
 /// The answers worth keeping: blank ones dropped, text trimmed.
 pub fn normalise(answers: &Answers) -> Answers {
     answers
@@ -374,6 +410,33 @@ mod tests {
         assert_eq!(
             err.message,
             "Your answer must be 5 characters or fewer (it has 6)"
+        );
+    }
+
+    #[test]
+    fn answers_are_described_in_the_words_shown() {
+        let s = survey();
+        assert_eq!(
+            describe_answer(s.question("feel").unwrap(), &Answer::Scale(3)),
+            "Happy"
+        );
+        assert_eq!(
+            describe_answer(
+                s.question("pick").unwrap(),
+                &Answer::Choices(vec!["a".into(), "c".into()])
+            ),
+            "A, C"
+        );
+        assert_eq!(
+            describe_answer(
+                s.question("dk").unwrap(),
+                &Answer::Choice("not_sure".into())
+            ),
+            "Not sure"
+        );
+        assert_eq!(
+            describe_answer(s.question("dk").unwrap(), &Answer::DontKnow),
+            "I don't know"
         );
     }
 

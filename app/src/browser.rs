@@ -1,0 +1,56 @@
+//! Small wrappers over browser APIs: page title, focus, local storage, random ids.
+
+use serde::{Serialize, de::DeserializeOwned};
+use uuid::Uuid;
+
+/// Sets the page title, as screen readers announce it on navigation.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&format!("{title} – Tellus"));
+    }
+}
+
+/// Moves focus to the element with this id (for headings and error summaries).
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Reads a value saved on this device; anything unreadable counts as nothing saved.
+pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    let text = local_storage()?.get_item(key).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Saves a value on this device (best effort: private browsing may refuse).
+pub fn save<T: Serialize>(key: &str, value: &T) {
+    if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(value)) {
+        let _ = storage.set_item(key, &text);
+    }
+}
+
+/// Removes a saved value.
+pub fn forget(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// A random (version 4) UUID from the browser's cryptographic random source.
+pub fn new_uuid() -> Uuid {
+    let mut bytes = [0u8; 16];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
+}

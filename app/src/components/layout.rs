@@ -1,0 +1,58 @@
+//! Page furniture in the GOV.UK Design System's patterns: skip link, header, footer,
+//! back link and the error summary.
+
+use leptos::prelude::*;
+use tellus_core::FieldError;
+
+/// Lets keyboard users jump past the header.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! { <a href="#main-content" class="skip-link">"Skip to main content"</a> }
+}
+
+/// The service header.
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="header">
+            <div class="width-container header__container">
+                <a href="/" class="header__service-name">"Tellus"</a>
+                <span class="header__tagline">"Tell us what you think"</span>
+            </div>
+        </header>
+    }
+}
+
+/// The footer, which says plainly what Tellus does with people's data.
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="footer">
+            <div class="width-container">
+                <p>"Tellus never asks for your name. It uses no cookies and no tracking, and sends nothing to anyone else."</p>
+            </div>
+        </footer>
+    }
+}
+
+/// A link back to the previous step.
+#[component]
+pub fn BackLink(href: String) -> impl IntoView {
+    view! { <a href=href class="back-link">"Back"</a> }
+}
+
+/// The "There is a problem" box: focused when shown, each error linking to its field.
+#[component]
+pub fn ErrorSummary(errors: Vec<(FieldError, String)>) -> impl IntoView {
+    view! {
+        <div class="error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
+            <ul class="error-summary__list">
+                {errors
+                    .into_iter()
+                    .map(|(error, href)| view! { <li><a href=href>{error.message}</a></li> })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,380 @@
+//! One question as a page's form: heading, hint, error and the input for its kind.
+//!
+//! Radios, checkboxes and faces sit in a fieldset whose legend holds the page heading;
+//! free text has the heading as its label, as in the GOV.UK Design System.
+
+use crate::components::face::Face;
+use leptos::prelude::*;
+use tellus_core::response::{DONT_KNOW, RATHER_NOT_SAY, grapheme_count};
+use tellus_core::{Answer, FieldError, Question, QuestionKind};
+
+/// The id of the input an error links to: the first input of the question.
+pub fn first_input_id(question: &Question) -> String {
+    match question.kind {
+        QuestionKind::FreeText { .. } => question.id.clone(),
+        _ => format!("{}-0", question.id),
+    }
+}
+
+/// The heading text, marked "(optional)" where an answer is not needed.
+fn heading_text(question: &Question) -> String {
+    if question.required {
+        question.text.clone()
+    } else {
+        format!("{} (optional)", question.text)
+    }
+}
+
+/// The answers every question may offer besides its own: "I don't know", "I'd rather not say".
+fn special_answers(question: &Question) -> Vec<(Answer, &'static str)> {
+    let mut special = Vec::new();
+    if question.allow_dont_know {
+        special.push((Answer::DontKnow, DONT_KNOW));
+    }
+    if question.allow_rather_not_say {
+        special.push((Answer::RatherNotSay, RATHER_NOT_SAY));
+    }
+    special
+}
+
+/// A question's input with its heading, hint and error message.
+#[component]
+pub fn QuestionInput(
+    question: Question,
+    draft: RwSignal<Option<Answer>>,
+    #[prop(into)] error: Signal<Option<FieldError>>,
+    /// Progress in words, e.g. "Question 2 of 6".
+    caption: String,
+) -> impl IntoView {
+    let hint_id = format!("{}-hint", question.id);
+    let error_id = format!("{}-error", question.id);
+    let described_by = {
+        let (hint_id, error_id, has_hint) =
+            (hint_id.clone(), error_id.clone(), question.hint.is_some());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let hint = question
+        .hint
+        .clone()
+        .map(|h| view! { <div id=hint_id.clone() class="hint">{h}</div> });
+    let error_message = move || {
+        error.get().map(|e| {
+            view! {
+                <p id=error_id.clone() class="error-message">
+                    <span class="visually-hidden">"Error: "</span>
+                    {e.message}
+                </p>
+            }
+        })
+    };
+    let group_class = move || {
+        if error.with(Option::is_some) {
+            "form-group form-group--error"
+        } else {
+            "form-group"
+        }
+    };
+
+    if let QuestionKind::FreeText { max_graphemes } = question.kind {
+        let id = question.id.clone();
+        return view! {
+            <div class=group_class>
+                <span class="caption">{caption}</span>
+                <h1 class="label-wrapper" id="page-heading" tabindex="-1">
+                    <label class="label label--l" for=id.clone()>{heading_text(&question)}</label>
+                </h1>
+                {hint}
+                {error_message}
+                <textarea
+                    class="textarea"
+                    id=id.clone()
+                    name=id
+                    rows="6"
+                    spellcheck="true"
+                    aria-describedby=described_by
+                    prop:value=move || match draft.get() {
+                        Some(Answer::Text(text)) => text,
+                        _ => String::new(),
+                    }
+                    on:input=move |ev| draft.set(Some(Answer::Text(event_target_value(&ev))))
+                ></textarea>
+                {max_graphemes.map(|max| view! { <CharacterCount max=max draft=draft/> })}
+                <SpecialCheckboxes question=question.clone() draft=draft/>
+            </div>
+        }
+        .into_any();
+    }
+
+    let inputs = match &question.kind {
+        QuestionKind::Faces { points } => {
+            view! { <FacesInput question=question.clone() points=*points draft=draft/> }.into_any()
+        }
+        QuestionKind::MultipleChoice { .. } => view! {
+            <CheckboxesInput question=question.clone() draft=draft/>
+            <SpecialCheckboxes question=question.clone() draft=draft/>
+        }
+        .into_any(),
+        _ => view! { <RadiosInput question=question.clone() draft=draft/> }.into_any(),
+    };
+    view! {
+        <div class=group_class>
+            <fieldset class="fieldset" aria-describedby=described_by>
+                <legend class="fieldset__legend">
+                    <span class="caption">{caption}</span>
+                    <h1 class="fieldset__heading" id="page-heading" tabindex="-1">{heading_text(&question)}</h1>
+                </legend>
+                {hint}
+                {error_message}
+                {inputs}
+            </fieldset>
+        </div>
+    }
+    .into_any()
+}
+
+/// One radio button that selects `value`.
+#[component]
+fn Radio(
+    name: String,
+    id: String,
+    label: String,
+    value: Answer,
+    draft: RwSignal<Option<Answer>>,
+) -> impl IntoView {
+    let mine = value.clone();
+    view! {
+        <div class="radios__item">
+            <input
+                class="radios__input"
+                type="radio"
+                id=id.clone()
+                name=name
+                prop:checked=move || draft.with(|d| d.as_ref() == Some(&mine))
+                on:change=move |_| draft.set(Some(value.clone()))
+            />
+            <label class="radios__label" for=id>{label}</label>
+        </div>
+    }
+}
+
+/// Options, scale points and special answers as radios, with "or" before the special ones.
+#[component]
+fn RadiosInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl IntoView {
+    let mut items: Vec<(Answer, String)> = question
+        .kind
+        .scale()
+        .into_iter()
+        .map(|(v, l)| (Answer::Scale(v), l.to_string()))
+        .collect();
+    items.extend(
+        question
+            .kind
+            .options()
+            .into_iter()
+            .map(|o| (Answer::Choice(o.id), o.label)),
+    );
+    let first_special = items.len();
+    items.extend(
+        special_answers(&question)
+            .into_iter()
+            .map(|(a, l)| (a, l.to_string())),
+    );
+    let name = question.id.clone();
+    view! {
+        <div class="radios">
+            {items
+                .into_iter()
+                .enumerate()
+                .map(|(i, (value, label))| {
+                    let divider = (i == first_special && i > 0).then(|| view! { <div class="radios__divider">"or"</div> });
+                    view! {
+                        {divider}
+                        <Radio name=name.clone() id=format!("{name}-{i}") label=label value=value draft=draft/>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// A row of large, labelled faces, then any special answers as ordinary radios.
+#[component]
+fn FacesInput(question: Question, points: u8, draft: RwSignal<Option<Answer>>) -> impl IntoView {
+    let name = question.id.clone();
+    let scale = question.kind.scale();
+    let count = scale.len();
+    let faces = scale
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, label))| {
+            let id = format!("{name}-{i}");
+            view! {
+                <div class="face">
+                    <input
+                        class="face__input"
+                        type="radio"
+                        id=id.clone()
+                        name=name.clone()
+                        prop:checked=move || draft.with(|d| *d == Some(Answer::Scale(value)))
+                        on:change=move |_| draft.set(Some(Answer::Scale(value)))
+                    />
+                    <label class="face__label" for=id>
+                        <Face value=value points=points/>
+                        <span class="face__words">{label}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let special = special_answers(&question);
+    let extra = (!special.is_empty()).then(|| {
+        view! {
+            <div class="radios radios--after-faces">
+                <div class="radios__divider">"or"</div>
+                {special
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, (value, label))| {
+                        view! {
+                            <Radio
+                                name=name.clone()
+                                id=format!("{name}-{}", count + j)
+                                label=label.to_string()
+                                value=value
+                                draft=draft
+                            />
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        }
+    });
+    view! {
+        <div class=format!("faces faces--{points}")>{faces}</div>
+        {extra}
+    }
+}
+
+/// Checkboxes for a multiple-choice question, kept in the order shown.
+#[component]
+fn CheckboxesInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl IntoView {
+    let options = question.kind.options();
+    let order: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
+    let name = question.id.clone();
+    view! {
+        <div class="checkboxes">
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, option)| {
+                    let id = format!("{name}-{i}");
+                    let (mine, toggled, order) = (option.id.clone(), option.id.clone(), order.clone());
+                    view! {
+                        <div class="checkboxes__item">
+                            <input
+                                class="checkboxes__input"
+                                type="checkbox"
+                                id=id.clone()
+                                name=name.clone()
+                                prop:checked=move || {
+                                    draft.with(|d| matches!(d, Some(Answer::Choices(ids)) if ids.contains(&mine)))
+                                }
+                                on:change=move |_| {
+                                    draft.update(|d| {
+                                        let mut ids = match d.take() {
+                                            Some(Answer::Choices(ids)) => ids,
+                                            _ => Vec::new(),
+                                        };
+                                        if ids.contains(&toggled) {
+                                            ids.retain(|x| x != &toggled);
+                                        } else {
+                                            ids.push(toggled.clone());
+                                        }
+                                        ids.sort_by_key(|x| order.iter().position(|o| o == x));
+                                        *d = (!ids.is_empty()).then_some(Answer::Choices(ids));
+                                    })
+                                }
+                            />
+                            <label class="checkboxes__label" for=id>{option.label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// "I don't know" and "I'd rather not say" as checkboxes that replace any other answer.
+#[component]
+fn SpecialCheckboxes(question: Question, draft: RwSignal<Option<Answer>>) -> impl IntoView {
+    let special = special_answers(&question);
+    if special.is_empty() {
+        return ().into_any();
+    }
+    let name = format!("{}-special", question.id);
+    let offset = question.kind.options().len();
+    view! {
+        <div class="checkboxes">
+            <div class="checkboxes__divider">"or"</div>
+            {special
+                .into_iter()
+                .enumerate()
+                .map(|(j, (value, label))| {
+                    let id = format!("{}-{}", question.id, offset + j);
+                    let mine = value.clone();
+                    view! {
+                        <div class="checkboxes__item">
+                            <input
+                                class="checkboxes__input"
+                                type="checkbox"
+                                id=id.clone()
+                                name=name.clone()
+                                prop:checked=move || draft.with(|d| d.as_ref() == Some(&mine))
+                                on:change=move |ev| {
+                                    draft.set(event_target_checked(&ev).then(|| value.clone()))
+                                }
+                            />
+                            <label class="checkboxes__label" for=id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+/// How many characters are left, counted as people count them.
+#[component]
+fn CharacterCount(max: u32, draft: RwSignal<Option<Answer>>) -> impl IntoView {
+    let used = move || match draft.get() {
+        Some(Answer::Text(text)) => grapheme_count(&text),
+        _ => 0,
+    };
+    let message = move || {
+        let used = used();
+        let max = max as usize;
+        if used <= max {
+            format!("You have {} characters remaining", max - used)
+        } else {
+            format!("You have {} characters too many", used - max)
+        }
+    };
+    let class = move || {
+        if used() > max as usize {
+            "character-count character-count--over"
+        } else {
+            "character-count"
+        }
+    };
+    view! { <p class=class>{message}</p> }
+}

@@ -1,0 +1,41 @@
+//! Tellus in the browser: the participant journey over the shared `tellus-core` model.
+
+mod api;
+mod browser;
+mod components;
+mod pages;
+mod state;
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The whole app: header, routes, footer.
+#[component]
+fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <components::layout::SkipLink/>
+            <components::layout::Header/>
+            <div class="width-container">
+                <main id="main-content" class="main-wrapper" tabindex="-1">
+                    <Routes fallback=pages::not_found::NotFound>
+                        <Route path=path!("/") view=pages::home::Home/>
+                        <ParentRoute path=path!("/s/:survey") view=pages::survey::SurveyShell>
+                            <Route path=path!("") view=pages::survey::StartPage/>
+                            <Route path=path!("q/:n") view=pages::question::QuestionPage/>
+                            <Route path=path!("check") view=pages::check::CheckPage/>
+                            <Route path=path!("done") view=pages::done::DonePage/>
+                        </ParentRoute>
+                    </Routes>
+                </main>
+            </div>
+            <components::layout::Footer/>
+        </Router>
+    }
+}

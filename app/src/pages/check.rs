@@ -1,0 +1,162 @@
+//! Check your answers, then send them.
+
+use crate::api::{self, ClientError};
+use crate::browser;
+use crate::components::layout::{BackLink, ErrorSummary};
+use crate::pages::survey::with_survey;
+use crate::state::SurveyState;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+use tellus_core::response::{normalise, validate_answers};
+use tellus_core::{FieldError, ResponseSubmission, describe_answer};
+
+/// Where sending stands.
+#[derive(Clone, PartialEq)]
+enum Sending {
+    Idle,
+    InProgress,
+    Failed(Vec<(FieldError, String)>),
+}
+
+/// Every answer with a Change link, and the button that sends them.
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    let state = expect_context::<SurveyState>();
+    let navigate = use_navigate();
+    let sending = RwSignal::new(Sending::Idle);
+
+    with_survey(move |page| {
+        let survey = page.survey;
+        browser::set_title("Check your answers");
+        request_animation_frame(|| browser::focus("page-heading"));
+        let base = format!("/s/{}", survey.id);
+        let last = format!("{base}/q/{}", survey.questions.len());
+
+        let rows = {
+            let survey = survey.clone();
+            let base = base.clone();
+            move || {
+                let answers = state.answers.get();
+                survey
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| {
+                        let answer = answers.get(&q.id).map(|a| describe_answer(q, a));
+                        let answered = answer.is_some();
+                        view! {
+                            <div class="summary-list__row">
+                                <dt class="summary-list__key">{q.text.clone()}</dt>
+                                <dd class="summary-list__value" class=("summary-list__value--empty", !answered)>
+                                    {answer.unwrap_or_else(|| "Not answered".to_string())}
+                                </dd>
+                                <dd class="summary-list__actions">
+                                    <a href=format!("{base}/q/{}?from=check", i + 1)>
+                                        {if answered { "Change" } else { "Answer" }}
+                                        <span class="visually-hidden">{format!(" your answer to: {}", q.text)}</span>
+                                    </a>
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }
+        };
+
+        let navigate = navigate.clone();
+        let send = {
+            let survey = survey.clone();
+            let base = base.clone();
+            move |_| {
+                if sending.get_untracked() == Sending::InProgress {
+                    return;
+                }
+                let answers = normalise(&state.answers.get_untracked());
+                if let Err(problems) = validate_answers(&survey, &answers) {
+                    let linked = problems
+                        .into_iter()
+                        .map(|p| {
+                            let href = survey
+                                .questions
+                                .iter()
+                                .position(|q| q.id == p.field)
+                                .map(|i| format!("{base}/q/{}?from=check", i + 1))
+                                .unwrap_or_else(|| format!("{base}/check"));
+                            (p, href)
+                        })
+                        .collect();
+                    fail(sending, linked);
+                    return;
+                }
+                sending.set(Sending::InProgress);
+                let submission = ResponseSubmission {
+                    survey_id: survey.id.clone(),
+                    answers,
+                };
+                let id = state.response_id();
+                let navigate = navigate.clone();
+                let done = format!("{base}/done");
+                let here = format!("{base}/check");
+                spawn_local(async move {
+                    match api::submit(id, &submission).await {
+                        Ok(_) => {
+                            state.clear();
+                            sending.set(Sending::Idle);
+                            navigate(
+                                &done,
+                                NavigateOptions {
+                                    replace: true,
+                                    ..Default::default()
+                                },
+                            );
+                        }
+                        Err(error) => {
+                            let message = match &error {
+                                ClientError::Network => "We could not send your answers because the connection dropped. They are saved on this device: check the wifi and press Send my answers again.".to_string(),
+                                other => other.to_string(),
+                            };
+                            let problem = FieldError {
+                                field: String::new(),
+                                code: "send_failed".into(),
+                                message,
+                            };
+                            fail(sending, vec![(problem, here)]);
+                        }
+                    }
+                });
+            }
+        };
+        view! {
+            <BackLink href=last/>
+            {move || match sending.get() {
+                Sending::Failed(errors) => Some(view! { <ErrorSummary errors=errors/> }),
+                _ => None,
+            }}
+            <h1 class="heading-l" id="page-heading" tabindex="-1">"Check your answers"</h1>
+            <dl class="summary-list">{rows}</dl>
+            <h2 class="heading-m">"Now send your answers"</h2>
+            <p class="body">"When you press the button, your answers go to the people running this survey. They will not know who you are."</p>
+            <button
+                class="button"
+                type="button"
+                on:click=send
+                prop:disabled=move || sending.get() == Sending::InProgress
+                aria-describedby="sending-status"
+            >
+                "Send my answers"
+            </button>
+            <p id="sending-status" class="body" role="status">
+                {move || (sending.get() == Sending::InProgress).then_some("Sending your answers…")}
+            </p>
+        }
+        .into_any()
+    })
+}
+
+fn fail(sending: RwSignal<Sending>, errors: Vec<(FieldError, String)>) {
+    browser::set_title("Error: Check your answers");
+    sending.set(Sending::Failed(errors));
+    request_animation_frame(|| browser::focus("error-summary"));
+}

@@ -1,0 +1,99 @@
+//! One question per page, with Back, Continue and an error summary.
+
+use crate::browser;
+use crate::components::layout::{BackLink, ErrorSummary};
+use crate::components::question::{QuestionInput, first_input_id};
+use crate::pages::not_found::NotFound;
+use crate::pages::survey::with_survey;
+use crate::state::SurveyState;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use tellus_core::FieldError;
+use tellus_core::response::validate_answer;
+
+/// Question `n` (1-based) of the current survey.
+#[component]
+pub fn QuestionPage() -> impl IntoView {
+    let state = expect_context::<SurveyState>();
+    let params = use_params_map();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let number = Memo::new(move |_| {
+        params
+            .read()
+            .get("n")
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+    });
+    // Set when arriving from check-your-answers, so Continue goes straight back there.
+    let from_check = Memo::new(move |_| query.read().get("from").as_deref() == Some("check"));
+
+    with_survey(move |page| {
+        let n = number.get();
+        let survey = page.survey;
+        let total = survey.questions.len();
+        let Some(question) = n
+            .checked_sub(1)
+            .and_then(|i| survey.questions.get(i))
+            .cloned()
+        else {
+            return view! { <NotFound/> }.into_any();
+        };
+        let base = format!("/s/{}", survey.id);
+        let check = format!("{base}/check");
+        let back = if from_check.get() {
+            check.clone()
+        } else if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}/q/{}", n - 1)
+        };
+        let next = if from_check.get() || n == total {
+            check
+        } else {
+            format!("{base}/q/{}", n + 1)
+        };
+
+        let draft = RwSignal::new(state.answer(&question.id));
+        let error = RwSignal::new(None::<FieldError>);
+        browser::set_title(&question.text);
+        request_animation_frame(|| browser::focus("page-heading"));
+
+        let navigate = navigate.clone();
+        let on_submit = {
+            let question = question.clone();
+            move |ev: SubmitEvent| {
+                ev.prevent_default();
+                match validate_answer(&question, draft.get_untracked().as_ref()) {
+                    Ok(()) => {
+                        state.set_answer(&question.id, draft.get_untracked());
+                        navigate(&next, Default::default());
+                    }
+                    Err(problem) => {
+                        // Keep what they typed or chose, so nothing has to be entered again.
+                        error.set(Some(problem));
+                        browser::set_title(&format!("Error: {}", question.text));
+                        request_animation_frame(|| browser::focus("error-summary"));
+                    }
+                }
+            }
+        };
+        let link = format!("#{}", first_input_id(&question));
+        view! {
+            <BackLink href=back/>
+            <form class="question-form" novalidate on:submit=on_submit>
+                {move || error.get().map(|e| view! { <ErrorSummary errors=vec![(e, link.clone())]/> })}
+                <QuestionInput
+                    question=question.clone()
+                    draft=draft
+                    error=error
+                    caption=format!("Question {n} of {total}")
+                />
+                <progress class="progress" max=total value=n aria-hidden="true"></progress>
+                <button class="button" type="submit">"Continue"</button>
+            </form>
+        }
+        .into_any()
+    })
+}

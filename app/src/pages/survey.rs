@@ -1,0 +1,103 @@
+//! The frame around one survey's pages, and its start page.
+
+use crate::api::ClientError;
+use crate::browser;
+use crate::state::SurveyState;
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::use_params_map;
+use tellus_core::api::SurveyPage;
+
+/// Loads the survey once for all its pages and switches on child mode where it is set.
+#[component]
+pub fn SurveyShell() -> impl IntoView {
+    let params = use_params_map();
+    let survey_id = Memo::new(move |_| params.read().get("survey").unwrap_or_default());
+    let state = SurveyState::new(survey_id);
+    provide_context(state);
+    let child_mode = move || matches!(state.page.get(), Some(Ok(page)) if page.survey.child_mode);
+    view! {
+        <div class="survey" class=("child-mode", child_mode)>
+            <Outlet/>
+        </div>
+    }
+}
+
+/// Renders `page` once the survey has loaded; until then a status, or what went wrong.
+pub fn with_survey<V: IntoView + 'static>(
+    page: impl Fn(SurveyPage) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = expect_context::<SurveyState>();
+    move || match state.page.get() {
+        None => view! { <p class="body" role="status">"Loading the survey…"</p> }.into_any(),
+        Some(Ok(survey)) => page(survey).into_any(),
+        Some(Err(error)) => view! { <LoadProblem error=error/> }.into_any(),
+    }
+}
+
+/// What to do when the survey could not be loaded.
+#[component]
+fn LoadProblem(error: ClientError) -> impl IntoView {
+    let state = expect_context::<SurveyState>();
+    if error.is_not_found() {
+        browser::set_title("Survey not found");
+        return view! {
+            <h1 class="heading-l">"We cannot find this survey"</h1>
+            <p class="body">"The link may be wrong, or the survey may have closed. Ask the person who gave you the link, or "
+                <a href="/">"see all surveys"</a>"."</p>
+        }
+        .into_any();
+    }
+    browser::set_title("Sorry, there is a problem");
+    view! {
+        <h1 class="heading-l">"Sorry, there is a problem"</h1>
+        <p class="body">{error.to_string()}</p>
+        <p class="body">"Any answers you have already given are saved on this device."</p>
+        <button class="button" type="button" on:click=move |_| state.page.refetch()>"Try again"</button>
+    }
+    .into_any()
+}
+
+/// Who is asking, why, and what happens to the answers; then "Start now".
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let state = expect_context::<SurveyState>();
+    with_survey(move |page| {
+        browser::set_title(&page.survey.title);
+        let first = format!("/s/{}/q/1", page.survey.id);
+        let resume = move || {
+            state.has_progress().then(|| {
+                let answered = state.answers.with(|a| a.len());
+                view! {
+                    <div class="inset-text">
+                        <p class="body">
+                            {format!("You have answered {answered} question{} on this device.", if answered == 1 { "" } else { "s" })}
+                        </p>
+                        <button class="button button--secondary" type="button" on:click=move |_| state.clear()>
+                            "Start again with no answers"
+                        </button>
+                    </div>
+                }
+            })
+        };
+        let child_mode = page.survey.child_mode;
+        view! {
+            <span class="caption">{page.consultation_title.clone()}</span>
+            <h1 class="heading-xl" id="page-heading" tabindex="-1">{page.survey.title.clone()}</h1>
+            <p class="body-l">{page.survey.intro.clone()}</p>
+            <h2 class="heading-m">{if child_mode { "Who is asking?" } else { "Who is asking and why" }}</h2>
+            <p class="body">{page.who_is_asking.clone()}</p>
+            {(!child_mode).then(|| view! { <p class="body">{page.purpose.clone()}</p> })}
+            <h2 class="heading-m">"What happens to your answers"</h2>
+            <p class="body">{page.what_happens_next.clone()}</p>
+            {page.closes_on.clone().map(|date| view! { <p class="body">{format!("The survey closes on {date}.")}</p> })}
+            {resume}
+            <a href=first role="button" draggable="false" class="button button--start">
+                {move || if state.has_progress() { "Carry on" } else { "Start now" }}
+                <svg class="button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+                    <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/>
+                </svg>
+            </a>
+        }
+    })
+}

@@ -1,0 +1,227 @@
+//! Installing what Tellus needs on a fresh Debian machine, and skipping what is there.
+//!
+//! The wasm32 standard library normally comes from `rustup target add`. Where that is
+//! not possible (no route to the Rust project's servers) we build std from source with
+//! Debian's `rustc-web` toolchain, which ships the library sources: see `web.rs`.
+
+use crate::cmd::{self, first_line};
+use crate::{Result, root};
+use std::path::PathBuf;
+use std::process::Command;
+
+const TRUNK_VERSION: &str = "0.21.14";
+const BINARYEN_VERSION: &str = "132";
+const DEBIAN_WASM_TOOLCHAIN: [&str; 4] =
+    ["rustc-web", "cargo-web", "rust-web-src", "rust-web-llvm"];
+
+/// How the wasm32 standard library is provided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WasmRoute {
+    /// rustup has the prebuilt wasm32 target: the normal route.
+    Rustup,
+    /// Debian's rustc-web builds std from source (`-Zbuild-std`).
+    DebianBuildStd,
+}
+
+/// What the build and tests need to know about the installed tools.
+pub struct Tools {
+    pub wasm: WasmRoute,
+    /// `node_modules/.bin` holding wasm-opt and the browser test tools.
+    pub node_bin: PathBuf,
+    /// The Chromium binary for browser tests (empty when not needed).
+    pub chromium: PathBuf,
+}
+
+/// Installs whatever is missing; `browser` adds Chromium for the browser tests.
+pub fn ensure_all(browser: bool) -> Result<Tools> {
+    cmd::step("Checking tools (installing only what is missing)");
+    let mut apt = Apt::default();
+    let wasm = ensure_wasm_std(&mut apt)?;
+    ensure_node(&mut apt)?;
+    ensure_cargo_tool(
+        "trunk",
+        TRUNK_VERSION,
+        &[
+            "install",
+            "--locked",
+            &format!("trunk@{TRUNK_VERSION}"),
+            "--no-default-features",
+            "--features",
+            "rustls",
+        ],
+    )?;
+    let bindgen = wasm_bindgen_version()?;
+    // Without --locked: wasm-bindgen-cli's lockfile names a crate version the registry lacks.
+    ensure_cargo_tool(
+        "wasm-bindgen",
+        &bindgen,
+        &["install", "wasm-bindgen-cli", "--version", &bindgen],
+    )?;
+    let node_bin = ensure_npm_packages()?;
+    let chromium = if browser {
+        ensure_chromium(&mut apt)?
+    } else {
+        PathBuf::new()
+    };
+    Ok(Tools {
+        wasm,
+        node_bin,
+        chromium,
+    })
+}
+
+/// Runs `apt-get update` at most once, before the first install.
+#[derive(Default)]
+struct Apt {
+    updated: bool,
+}
+
+impl Apt {
+    fn install(&mut self, packages: &[&str]) -> Result {
+        let root_user = first_line("id", &["-u"]).as_deref() == Some("0");
+        let apt = |args: &[&str]| {
+            let mut command = if root_user {
+                Command::new("apt-get")
+            } else {
+                Command::new("sudo")
+            };
+            if !root_user {
+                command.arg("apt-get");
+            }
+            command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+            command
+        };
+        if !self.updated {
+            cmd::run(&mut apt(&["update", "-q"]))?;
+            self.updated = true;
+        }
+        let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+        args.extend_from_slice(packages);
+        cmd::run(&mut apt(&args))
+            .map_err(|e| format!("{e}: could not install {packages:?} with apt-get").into())
+    }
+}
+
+fn debian_package_installed(name: &str) -> bool {
+    first_line("dpkg-query", &["-W", "-f=${Status}", name]).as_deref()
+        == Some("install ok installed")
+}
+
+fn ensure_wasm_std(apt: &mut Apt) -> Result<WasmRoute> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
+    if let Ok(output) = installed
+        && String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        println!("wasm32 target: rustup (prebuilt)");
+        return Ok(WasmRoute::Rustup);
+    }
+    let missing: Vec<&str> = DEBIAN_WASM_TOOLCHAIN
+        .iter()
+        .copied()
+        .filter(|p| !debian_package_installed(p))
+        .collect();
+    if !missing.is_empty() {
+        println!(
+            "Installing Debian's Rust toolchain with std sources, to build std for wasm32: {missing:?}"
+        );
+        apt.install(&missing)?;
+    }
+    println!("wasm32 target: std built from source with Debian's rustc-web");
+    Ok(WasmRoute::DebianBuildStd)
+}
+
+fn ensure_node(apt: &mut Apt) -> Result {
+    let major = first_line("node", &["--version"]).and_then(|v| {
+        v.trim_start_matches('v')
+            .split('.')
+            .next()
+            .and_then(|m| m.parse::<u32>().ok())
+    });
+    match major {
+        Some(m) if m >= 18 => Ok(()),
+        _ => {
+            println!("Installing Node.js (for wasm-opt and the browser tests)");
+            apt.install(&["nodejs", "npm"])
+        }
+    }
+}
+
+/// Installs a cargo tool unless `<tool> --version` already reports exactly `version`.
+fn ensure_cargo_tool(tool: &str, version: &str, install_args: &[&str]) -> Result {
+    let found = first_line(tool, &["--version"]);
+    if found
+        .as_deref()
+        .and_then(|line| line.split_whitespace().nth(1))
+        == Some(version)
+    {
+        println!("{tool} {version}: installed");
+        return Ok(());
+    }
+    println!(
+        "Installing {tool} {version} (found: {}); this takes several minutes once",
+        found.as_deref().unwrap_or("none")
+    );
+    cmd::run(cmd::cargo().args(install_args))
+}
+
+/// The wasm-bindgen version in Cargo.lock, which the CLI and Trunk.toml must equal.
+fn wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))?;
+    let version = lock
+        .split("[[package]]")
+        .find(|block| block.contains("name = \"wasm-bindgen\"\n"))
+        .and_then(|block| block.lines().find_map(|l| l.strip_prefix("version = \"")))
+        .map(|v| v.trim_end_matches('"').to_string())
+        .ok_or("Cargo.lock has no wasm-bindgen package")?;
+    let trunk_toml = std::fs::read_to_string(root().join("Trunk.toml"))?;
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
+        return Err(format!(
+            "Trunk.toml must pin wasm_bindgen = \"{version}\" to match Cargo.lock"
+        )
+        .into());
+    }
+    Ok(version)
+}
+
+/// Installs the npm packages in `tests/` (wasm-opt, Playwright, axe-core) when the lockfile changed.
+fn ensure_npm_packages() -> Result<PathBuf> {
+    let tests = root().join("tests");
+    let lock = std::fs::read(tests.join("package-lock.json"))?;
+    let marker = tests.join("node_modules/.tellus-installed-lock");
+    let wasm_opt = tests.join("node_modules/.bin/wasm-opt");
+    let current = std::fs::read(&marker)
+        .map(|installed| installed == lock)
+        .unwrap_or(false);
+    let wasm_opt_ok = first_line(&wasm_opt.to_string_lossy(), &["--version"])
+        .is_some_and(|v| v.contains(&format!("version {BINARYEN_VERSION}")));
+    if current && wasm_opt_ok {
+        println!(
+            "npm packages (binaryen {BINARYEN_VERSION}, playwright-core, axe-core): installed"
+        );
+    } else {
+        println!("Installing npm packages from tests/package-lock.json");
+        cmd::run(
+            Command::new("npm")
+                .current_dir(&tests)
+                .args(["ci", "--no-audit", "--no-fund"]),
+        )?;
+        std::fs::write(&marker, &lock)?;
+    }
+    Ok(tests.join("node_modules/.bin"))
+}
+
+fn ensure_chromium(apt: &mut Apt) -> Result<PathBuf> {
+    let path = PathBuf::from("/usr/bin/chromium");
+    if first_line("/usr/bin/chromium", &["--version"]).is_none() {
+        println!("Installing Chromium for the browser tests");
+        apt.install(&["chromium"])?;
+    }
+    let version = first_line("/usr/bin/chromium", &["--version"])
+        .ok_or("Chromium did not start after installing it")?;
+    println!("{version}: installed");
+    Ok(path)
+}

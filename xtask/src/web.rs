@@ -1,0 +1,41 @@
+//! Building the Leptos app to WebAssembly with Trunk, into `dist/`.
+
+use crate::setup::{Tools, WasmRoute};
+use crate::{Result, cmd, root};
+use std::process::Command;
+
+/// Builds the app in release mode.
+pub fn build(tools: &Tools) -> Result {
+    cmd::step("Building the app (WebAssembly, release)");
+    let mut trunk = Command::new("trunk");
+    trunk.current_dir(root()).args(["build", "--release"]);
+    let path = std::env::var("PATH").unwrap_or_default();
+    match tools.wasm {
+        WasmRoute::Rustup => {
+            trunk.env("PATH", format!("{}:{path}", tools.node_bin.display()));
+        }
+        WasmRoute::DebianBuildStd => {
+            // Debian's compiler first on PATH, std built from its sources, and a target
+            // directory of its own so the two compilers never invalidate each other.
+            trunk
+                .env(
+                    "PATH",
+                    format!("{}:/usr/bin:{path}", tools.node_bin.display()),
+                )
+                .env("RUSTC_BOOTSTRAP", "1")
+                .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+                .env("CARGO_TARGET_DIR", root().join("target/web"));
+            for var in [
+                "RUSTUP_TOOLCHAIN",
+                "CARGO",
+                "RUSTC",
+                "RUSTDOC",
+                "RUSTC_WRAPPER",
+                "CARGO_MANIFEST_DIR",
+            ] {
+                trunk.env_remove(var);
+            }
+        }
+    }
+    cmd::run(&mut trunk)
+}
