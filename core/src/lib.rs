@@ -8,6 +8,7 @@ pub mod demo;
 pub mod response;
 pub mod summary;
 pub mod survey;
+pub mod text;
 
 pub use response::{
     Answer, Answers, FieldError, ResponseSubmission, StoredResponse, describe_answer,

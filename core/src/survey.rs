@@ -128,6 +128,32 @@ impl Choice {
     }
 }
 
+/// An ISO date (`2027-03-31`) the way people write it: "31 March 2027".
+pub fn long_date(iso: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.trim().splitn(3, '-');
+    let year: u32 = parts.next()?.parse().ok()?;
+    let month: usize = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    let month_name = MONTHS.get(month.checked_sub(1)?)?;
+    (1..=31)
+        .contains(&day)
+        .then(|| format!("{day} {month_name} {year}"))
+}
+
 /// Words for each point of a faces scale, happiest first (value = points..=1).
 pub fn face_labels(points: u8) -> &'static [&'static str] {
     match points {
@@ -483,6 +509,14 @@ mod tests {
         assert_eq!(faces, vec![(3, "Happy"), (2, "OK"), (1, "Sad")]);
         assert_eq!(QuestionKind::Agreement.scale()[0], (5, "Strongly agree"));
         assert!(QuestionKind::YesNo.scale().is_empty());
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(long_date("2027-03-31").as_deref(), Some("31 March 2027"));
+        assert_eq!(long_date("2027-01-05").as_deref(), Some("5 January 2027"));
+        assert_eq!(long_date("2027-13-01"), None);
+        assert_eq!(long_date("soon"), None);
     }
 
     #[test]

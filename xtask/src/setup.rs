@@ -130,8 +130,30 @@ fn ensure_wasm_std(apt: &mut Apt) -> Result<WasmRoute> {
         );
         apt.install(&missing)?;
     }
+    ensure_rust_lld(apt)?;
     println!("wasm32 target: std built from source with Debian's rustc-web");
     Ok(WasmRoute::DebianBuildStd)
+}
+
+/// rustc-web links wasm with `/usr/bin/rust-lld`, a link to a versioned `lld-N` that the
+/// package does not pull in: install the package the link names.
+fn ensure_rust_lld(apt: &mut Apt) -> Result {
+    const RUST_LLD: &str = "/usr/bin/rust-lld";
+    if first_line(RUST_LLD, &["-flavor", "wasm", "--version"]).is_some() {
+        return Ok(());
+    }
+    let target = std::fs::read_link(RUST_LLD)
+        .map_err(|e| format!("{RUST_LLD} is missing ({e}); reinstall rustc-web"))?;
+    let package = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or("rust-lld links to an unexpected path")?
+        .to_string();
+    println!("Installing {package}, the wasm linker behind {RUST_LLD}");
+    apt.install(&[&package])?;
+    first_line(RUST_LLD, &["-flavor", "wasm", "--version"])
+        .map(|_| ())
+        .ok_or_else(|| format!("{RUST_LLD} still does not run after installing {package}").into())
 }
 
 fn ensure_node(apt: &mut Apt) -> Result {
@@ -168,15 +190,27 @@ fn ensure_cargo_tool(tool: &str, version: &str, install_args: &[&str]) -> Result
     cmd::run(cmd::cargo().args(install_args))
 }
 
+/// The version of package `name` in a Cargo.lock's text.
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    lock.split("[[package]]")
+        .find(|block| {
+            block
+                .lines()
+                .any(|l| l.trim() == format!("name = \"{name}\""))
+        })
+        .and_then(|block| {
+            block
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("version = \""))
+        })
+        .map(|v| v.trim_end_matches('"').to_string())
+}
+
 /// The wasm-bindgen version in Cargo.lock, which the CLI and Trunk.toml must equal.
 fn wasm_bindgen_version() -> Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock"))?;
-    let version = lock
-        .split("[[package]]")
-        .find(|block| block.contains("name = \"wasm-bindgen\"\n"))
-        .and_then(|block| block.lines().find_map(|l| l.strip_prefix("version = \"")))
-        .map(|v| v.trim_end_matches('"').to_string())
-        .ok_or("Cargo.lock has no wasm-bindgen package")?;
+    let version =
+        locked_version(&lock, "wasm-bindgen").ok_or("Cargo.lock has no wasm-bindgen package")?;
     let trunk_toml = std::fs::read_to_string(root().join("Trunk.toml"))?;
     if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
         return Err(format!(
@@ -224,4 +258,39 @@ fn ensure_chromium(apt: &mut Apt) -> Result<PathBuf> {
         .ok_or("Chromium did not start after installing it")?;
     println!("{version}: installed");
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locked_version;
+
+    #[test]
+    fn finds_the_exact_package_not_one_with_a_longer_name() {
+        let lock = r#"
+[[package]]
+name = "wasm-bindgen-macro"
+version = "0.2.999"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+"#;
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(locked_version(lock, "trunk"), None);
+    }
+
+    #[test]
+    fn the_workspace_lock_pins_the_version_trunk_uses() {
+        let lock = std::fs::read_to_string(crate::root().join("Cargo.lock")).unwrap();
+        let version = locked_version(&lock, "wasm-bindgen").unwrap();
+        let trunk = std::fs::read_to_string(crate::root().join("Trunk.toml")).unwrap();
+        assert!(
+            trunk.contains(&format!("wasm_bindgen = \"{version}\"")),
+            "Trunk.toml and Cargo.lock disagree"
+        );
+    }
 }

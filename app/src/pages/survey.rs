@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 use tellus_core::api::SurveyPage;
+use tellus_core::survey::long_date;
 
 /// Loads the survey once for all its pages and switches on child mode where it is set.
 #[component]
@@ -64,7 +65,19 @@ pub fn StartPage() -> impl IntoView {
     let state = expect_context::<SurveyState>();
     with_survey(move |page| {
         browser::set_title(&page.survey.title);
-        let first = format!("/s/{}/q/1", page.survey.id);
+        // Resume at the first unanswered question, or check-your-answers if all are done.
+        let question_ids: Vec<String> =
+            page.survey.questions.iter().map(|q| q.id.clone()).collect();
+        let survey_id = page.survey.id.clone();
+        let start_href = move || {
+            let next = state
+                .answers
+                .with(|a| question_ids.iter().position(|q| !a.contains_key(q)));
+            match next {
+                Some(i) => format!("/s/{survey_id}/q/{}", i + 1),
+                None => format!("/s/{survey_id}/check"),
+            }
+        };
         let resume = move || {
             state.has_progress().then(|| {
                 let answered = state.answers.with(|a| a.len());
@@ -90,9 +103,13 @@ pub fn StartPage() -> impl IntoView {
             {(!child_mode).then(|| view! { <p class="body">{page.purpose.clone()}</p> })}
             <h2 class="heading-m">"What happens to your answers"</h2>
             <p class="body">{page.what_happens_next.clone()}</p>
-            {page.closes_on.clone().map(|date| view! { <p class="body">{format!("The survey closes on {date}.")}</p> })}
+            {page
+                .closes_on
+                .as_deref()
+                .and_then(long_date)
+                .map(|date| view! { <p class="body">{format!("The survey closes on {date}.")}</p> })}
             {resume}
-            <a href=first role="button" draggable="false" class="button button--start">
+            <a href=start_href role="button" draggable="false" class="button button--start">
                 {move || if state.has_progress() { "Carry on" } else { "Start now" }}
                 <svg class="button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
                     <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z"/>
