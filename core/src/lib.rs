@@ -9,6 +9,8 @@ pub mod response;
 pub mod summary;
 pub mod survey;
 pub mod text;
+pub mod theme;
+pub mod tone;
 
 pub use response::{
     Answer, Answers, FieldError, ResponseSubmission, StoredResponse, describe_answer,

@@ -317,10 +317,11 @@ impl SpellIndex {
         index
     }
 
-    /// The indexed word within one edit of `word`, preferring the first indexed; words
-    /// under 5 characters are never corrected (too many real words are one edit apart).
-    pub fn correct(&self, word: &str) -> Option<&str> {
-        if word.chars().count() < 5 || word.chars().any(|c| c.is_ascii_digit()) {
+    /// The indexed word of at least `min_len` characters within one edit of `word`,
+    /// preferring the first indexed. Short words are never corrected: too many real words
+    /// are one edit apart ("nearly" and "early").
+    pub fn correct(&self, word: &str, min_len: usize) -> Option<&str> {
+        if word.chars().count() < min_len.saturating_sub(1).max(4) || word.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
         let mut best: Option<u32> = None;
@@ -335,7 +336,7 @@ impl SpellIndex {
         for d in deletions(word) {
             consider(self.by_deletion.get(&d));
         }
-        best.map(|id| self.words[id as usize].as_str())
+        best.map(|id| self.words[id as usize].as_str()).filter(|w| w.chars().count() >= min_len)
     }
 }
 
@@ -405,7 +406,7 @@ impl Corpus {
             let stop = is_stop_word(surface);
             let repaired = if !stop && counts[i] <= 2 {
                 index
-                    .correct(surface)
+                    .correct(surface, 5)
                     .filter(|c| common_count[c] >= 5 * counts[i])
                     .map(str::to_string)
             } else {

@@ -252,7 +252,7 @@ fn ensure_chromium(apt: &mut Apt) -> Result<PathBuf> {
     let path = PathBuf::from("/usr/bin/chromium");
     if first_line("/usr/bin/chromium", &["--version"]).is_none() {
         println!("Installing Chromium for the browser tests");
-        apt.install(&["chromium"])?;
+        apt.install(&["chromium", "fonts-liberation"])?;
     }
     let version = first_line("/usr/bin/chromium", &["--version"])
         .ok_or("Chromium did not start after installing it")?;

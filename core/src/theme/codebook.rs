@@ -1,9 +1,9 @@
 //! Codebook themes: the facilitator's own themes with match rules.
 //!
 //! A rule is one or more words. Each word matches any form with the same stem
-//! ("waiting" matches "waited"), or a typo one edit away for words of five letters or
+//! ("waiting" matches "waited"), or a typo one edit away for words of six letters or
 //! more; a word ending in `*` matches any word starting with it. The words of a rule must
-//! appear in order with at most two other words between them ("miss lessons" matches
+//! appear in order with at most three other words between them ("miss lessons" matches
 //! "missing some lessons"); a rule in double quotes must appear exactly, word for word.
 //! A theme is given when any rule matches and no exclusion rule does.
 
@@ -11,8 +11,11 @@ use crate::text::{Corpus, SpellIndex, Stems, words};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// Rule words this long or longer also match typos one edit away.
+const FUZZY_MIN_LEN: usize = 6;
+
 /// Words allowed between the words of an unquoted rule.
-const MAX_GAP: usize = 2;
+const MAX_GAP: usize = 3;
 
 /// A facilitator's set of themes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -176,7 +179,7 @@ impl Matcher {
                 let mut found: Vec<u32> = by_stem.get(info.stem.as_str()).cloned().unwrap_or_default();
                 found.extend(prefixes.iter().filter(|(p, _)| info.surface.starts_with(p)).map(|(_, id)| *id));
                 if found.is_empty()
-                    && let Some(fixed) = spell.correct(&info.surface)
+                    && let Some(fixed) = spell.correct(&info.surface, FUZZY_MIN_LEN)
                 {
                     found.extend(surface_ids[fixed].iter().copied());
                 }
@@ -290,7 +293,7 @@ mod tests {
     fn typos_of_longer_words_still_match() {
         let book = codebook(&[("equipment", &["equipment"], &[]), ("ot", &["ot"], &[])]);
         let found = themes_of(&book, &["Still waiting for equipmnet", "We got one"]);
-        assert_eq!(found, vec![vec!["equipment"], Vec::<String>::new()]);
+        assert_eq!(found, vec![vec!["equipment".to_string()], vec![]]);
     }
 
     #[test]
