@@ -5,7 +5,9 @@
 
 pub mod api;
 pub mod demo;
+pub mod privacy;
 pub mod response;
+pub mod safeguarding;
 pub mod summary;
 pub mod survey;
 pub mod text;

@@ -5,7 +5,8 @@
 //! once and documents become sparse vectors of feature ids.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Words too common to say anything about a theme. Negations are kept out of this list's
@@ -203,9 +204,12 @@ const STOP_WORDS: &[&str] = &[
     "okay",
 ];
 
+static STOP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
 /// Whether a (lower-case) word is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    STOP_SET.contains(word)
 }
 
 /// Lower-case words of a text: Unicode word boundaries, curly apostrophes straightened,
@@ -321,7 +325,9 @@ impl SpellIndex {
     /// preferring the first indexed. Short words are never corrected: too many real words
     /// are one edit apart ("nearly" and "early").
     pub fn correct(&self, word: &str, min_len: usize) -> Option<&str> {
-        if word.chars().count() < min_len.saturating_sub(1).max(4) || word.chars().any(|c| c.is_ascii_digit()) {
+        if word.chars().count() < min_len.saturating_sub(1).max(4)
+            || word.chars().any(|c| c.is_ascii_digit())
+        {
             return None;
         }
         let mut best: Option<u32> = None;
@@ -336,7 +342,8 @@ impl SpellIndex {
         for d in deletions(word) {
             consider(self.by_deletion.get(&d));
         }
-        best.map(|id| self.words[id as usize].as_str()).filter(|w| w.chars().count() >= min_len)
+        best.map(|id| self.words[id as usize].as_str())
+            .filter(|w| w.chars().count() >= min_len)
     }
 }
 

@@ -13,14 +13,22 @@ struct Row {
 }
 
 fn fixture() -> Vec<Row> {
-    let mut reader = csv::Reader::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/answers.csv")).unwrap();
+    let mut reader = csv::Reader::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/answers.csv"
+    ))
+    .unwrap();
     reader
         .records()
         .map(|r| {
             let r = r.unwrap();
             Row {
                 text: r[2].to_string(),
-                themes: r[3].split(';').filter(|s| !s.is_empty()).map(str::to_string).collect(),
+                themes: r[3]
+                    .split(';')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
                 tone: r[4].to_string(),
             }
         })
@@ -46,18 +54,35 @@ fn starter_codebook_finds_the_themes_people_labelled() {
     let rows = fixture();
     let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
     let book = Codebook::starter();
-    let analysis = analyse(&texts, &Options { codebook: Some(&book), ..Default::default() });
+    let analysis = analyse(
+        &texts,
+        &Options {
+            codebook: Some(&book),
+            ..Default::default()
+        },
+    );
     let predicted: Vec<HashSet<String>> = analysis
         .rows
         .iter()
-        .map(|r| r.assignments.iter().map(|a| analysis.themes[a.theme].id.clone()).collect())
+        .map(|r| {
+            r.assignments
+                .iter()
+                .map(|a| analysis.themes[a.theme].id.clone())
+                .collect()
+        })
         .collect();
-    let truth: Vec<HashSet<String>> = rows.iter().map(|r| r.themes.iter().cloned().collect()).collect();
+    let truth: Vec<HashSet<String>> = rows
+        .iter()
+        .map(|r| r.themes.iter().cloned().collect())
+        .collect();
     let (p, r, f1) = micro(&predicted, &truth);
     println!("starter codebook on fixture: precision {p:.3} recall {r:.3} F1 {f1:.3}");
     for (i, row) in rows.iter().enumerate() {
         if predicted[i] != truth[i] {
-            println!("  {:?}\n    said {:?}\n    want {:?}", row.text, predicted[i], truth[i]);
+            println!(
+                "  {:?}\n    said {:?}\n    want {:?}",
+                row.text, predicted[i], truth[i]
+            );
         }
     }
     assert!(p >= 0.85, "precision {p:.3}");
@@ -69,10 +94,25 @@ fn learned_themes_beat_a_trivial_baseline_on_held_apart_rows() {
     let rows = fixture();
     let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
     // Every third row is held apart: its codes are hidden from the model.
-    let held = |i: usize| i % 3 == 0;
-    let codes: Vec<Vec<String>> =
-        rows.iter().enumerate().map(|(i, r)| if held(i) { Vec::new() } else { r.themes.clone() }).collect();
-    let analysis = analyse(&texts, &Options { codes: Some(&codes), ..Default::default() });
+    let held = |i: usize| i.is_multiple_of(3);
+    let codes: Vec<Vec<String>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            if held(i) {
+                Vec::new()
+            } else {
+                r.themes.clone()
+            }
+        })
+        .collect();
+    let analysis = analyse(
+        &texts,
+        &Options {
+            codes: Some(&codes),
+            ..Default::default()
+        },
+    );
 
     let held_rows: Vec<usize> = (0..rows.len()).filter(|&i| held(i)).collect();
     let predicted: Vec<HashSet<String>> = held_rows
@@ -86,7 +126,10 @@ fn learned_themes_beat_a_trivial_baseline_on_held_apart_rows() {
                 .collect()
         })
         .collect();
-    let truth: Vec<HashSet<String>> = held_rows.iter().map(|&i| rows[i].themes.iter().cloned().collect()).collect();
+    let truth: Vec<HashSet<String>> = held_rows
+        .iter()
+        .map(|&i| rows[i].themes.iter().cloned().collect())
+        .collect();
     let (p, r, f1) = micro(&predicted, &truth);
 
     // Baseline: always suggest the most common label in the coded rows.
@@ -94,29 +137,63 @@ fn learned_themes_beat_a_trivial_baseline_on_held_apart_rows() {
     for c in codes.iter().flatten() {
         *freq.entry(c).or_default() += 1;
     }
-    let top = freq.into_iter().max_by_key(|(l, c)| (*c, std::cmp::Reverse(*l))).unwrap().0.to_string();
-    let baseline: Vec<HashSet<String>> = held_rows.iter().map(|_| HashSet::from([top.clone()])).collect();
+    let top = freq
+        .into_iter()
+        .max_by_key(|(l, c)| (*c, std::cmp::Reverse(*l)))
+        .unwrap()
+        .0
+        .to_string();
+    let baseline: Vec<HashSet<String>> = held_rows
+        .iter()
+        .map(|_| HashSet::from([top.clone()]))
+        .collect();
     let (_, _, base_f1) = micro(&baseline, &truth);
-    println!("learned on fixture (held-apart third): precision {p:.3} recall {r:.3} F1 {f1:.3}; baseline F1 {base_f1:.3}");
-    assert!(f1 >= 2.0 * base_f1, "learned F1 {f1:.3} vs baseline {base_f1:.3}");
+    println!(
+        "learned on fixture (held-apart third): precision {p:.3} recall {r:.3} F1 {f1:.3}; baseline F1 {base_f1:.3}"
+    );
+    assert!(
+        f1 >= 2.0 * base_f1,
+        "learned F1 {f1:.3} vs baseline {base_f1:.3}"
+    );
 
     // Coded rows keep exactly their codes, from a person.
-    for (i, row) in rows.iter().enumerate().filter(|(i, r)| !held(*i) && !r.themes.is_empty()) {
-        let given: HashSet<String> = analysis.rows[i].assignments.iter().map(|a| analysis.themes[a.theme].label.clone()).collect();
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| !held(*i) && !r.themes.is_empty())
+    {
+        let given: HashSet<String> = analysis.rows[i]
+            .assignments
+            .iter()
+            .map(|a| analysis.themes[a.theme].label.clone())
+            .collect();
         assert_eq!(given, row.themes.iter().cloned().collect::<HashSet<_>>());
-        assert!(analysis.rows[i].assignments.iter().all(|a| a.source == Source::Person));
+        assert!(
+            analysis.rows[i]
+                .assignments
+                .iter()
+                .all(|a| a.source == Source::Person)
+        );
     }
 }
 
 #[test]
 fn tone_agrees_with_people_on_most_answers() {
     let rows = fixture();
-    let agree = rows.iter().filter(|r| tone(&r.text).as_str() == r.tone).count();
+    let agree = rows
+        .iter()
+        .filter(|r| tone(&r.text).as_str() == r.tone)
+        .count();
     let accuracy = agree as f64 / rows.len() as f64;
     println!("tone accuracy on fixture: {accuracy:.3}");
     for r in &rows {
         if tone(&r.text).as_str() != r.tone {
-            println!("  {:?}: said {}, want {}", r.text, tone(&r.text).as_str(), r.tone);
+            println!(
+                "  {:?}: said {}, want {}",
+                r.text,
+                tone(&r.text).as_str(),
+                r.tone
+            );
         }
     }
     assert!(accuracy >= 0.8, "tone accuracy {accuracy:.3}");
@@ -126,11 +203,16 @@ fn tone_agrees_with_people_on_most_answers() {
 fn discovery_is_deterministic_and_keeps_every_uncovered_answer_visible() {
     let rows = fixture();
     let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
-    let options = Options { discover: true, ..Default::default() };
+    let options = Options {
+        discover: true,
+        ..Default::default()
+    };
     let first = analyse(&texts, &options);
     assert_eq!(first, analyse(&texts, &options));
     for (i, row) in first.rows.iter().enumerate() {
-        let has_words = tellus_core::text::words(texts[i]).iter().any(|w| !tellus_core::text::is_stop_word(w));
+        let has_words = tellus_core::text::words(texts[i])
+            .iter()
+            .any(|w| !tellus_core::text::is_stop_word(w));
         assert_eq!(!row.assignments.is_empty(), has_words, "{:?}", texts[i]);
     }
     assert!(first.themes.iter().all(|t| t.source == Source::Discovered));

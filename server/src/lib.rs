@@ -1,5 +1,6 @@
 //! The Tellus server: thin HTTP handlers over `tellus-core` and a sled store.
 
+pub mod commands;
 pub mod error;
 pub mod routes;
 pub mod startup;

@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tellus::commands::theme::ThemeArgs;
 use tellus::startup::{Config, run};
 
 #[derive(Parser)]
@@ -34,6 +35,30 @@ enum Command {
         #[arg(long)]
         no_demo: bool,
     },
+    /// Theme a CSV file's free-text answers and write a JSON report.
+    Theme {
+        /// The CSV file, with a header row.
+        #[arg(long)]
+        input: PathBuf,
+        /// The column holding the answers.
+        #[arg(long)]
+        text_column: String,
+        /// A column identifying each answer, copied to the report.
+        #[arg(long)]
+        id_column: Option<String>,
+        /// A column grouping answers, e.g. audience; themes are counted per group.
+        #[arg(long)]
+        group_column: Option<String>,
+        /// A column with your own codes on rows you have coded (labels separated by ';').
+        #[arg(long)]
+        codes_column: Option<String>,
+        /// Your codebook as JSON; without it the starter codebook for therapies reviews is used.
+        #[arg(long)]
+        codebook: Option<PathBuf>,
+        /// Where to write the JSON report.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[tokio::main]
@@ -46,20 +71,49 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let Cli { command } = Cli::parse();
-    let result = match command {
+    let result: Result<(), Box<dyn std::error::Error>> = match command {
         Command::Serve {
             data,
             addr,
             dist,
             no_demo,
+        } => run(Config {
+            data,
+            addr,
+            dist,
+            demo: !no_demo,
+        })
+        .await
+        .map_err(Into::into),
+        Command::Theme {
+            input,
+            text_column,
+            id_column,
+            group_column,
+            codes_column,
+            codebook,
+            out,
         } => {
-            run(Config {
-                data,
-                addr,
-                dist,
-                demo: !no_demo,
-            })
-            .await
+            let args = ThemeArgs {
+                input,
+                text_column,
+                id_column,
+                group_column,
+                codes_column,
+                codebook,
+                out,
+            };
+            tellus::commands::theme::run(&args)
+                .map(|done| {
+                    println!(
+                        "Themed {} answers into {} themes ({} held back for safeguarding): {}",
+                        done.rows,
+                        done.themes,
+                        done.flagged,
+                        args.out.display()
+                    )
+                })
+                .map_err(Into::into)
         }
     };
     match result {

@@ -53,22 +53,42 @@ impl Codebook {
         for (i, theme) in self.themes.iter().enumerate() {
             let at = |f: &str| format!("themes[{i}].{f}");
             if theme.id.trim().is_empty() || !ids.insert(theme.id.as_str()) {
-                problems.push(DefinitionProblem { path: at("id"), message: "each theme needs its own id".into() });
+                problems.push(DefinitionProblem {
+                    path: at("id"),
+                    message: "each theme needs its own id".into(),
+                });
             }
             if theme.label.trim().is_empty() {
-                problems.push(DefinitionProblem { path: at("label"), message: "a label is needed".into() });
+                problems.push(DefinitionProblem {
+                    path: at("label"),
+                    message: "a label is needed".into(),
+                });
             }
             if theme.rules.is_empty() {
-                problems.push(DefinitionProblem { path: at("rules"), message: "at least one rule is needed".into() });
+                problems.push(DefinitionProblem {
+                    path: at("rules"),
+                    message: "at least one rule is needed".into(),
+                });
             }
             for (j, rule) in theme.rules.iter().chain(&theme.exclude).enumerate() {
                 if parse_rule(rule).words.is_empty() {
-                    let field = if j < theme.rules.len() { format!("rules[{j}]") } else { format!("exclude[{}]", j - theme.rules.len()) };
-                    problems.push(DefinitionProblem { path: at(&field), message: "the rule has no words".into() });
+                    let field = if j < theme.rules.len() {
+                        format!("rules[{j}]")
+                    } else {
+                        format!("exclude[{}]", j - theme.rules.len())
+                    };
+                    problems.push(DefinitionProblem {
+                        path: at(&field),
+                        message: "the rule has no words".into(),
+                    });
                 }
             }
         }
-        if problems.is_empty() { Ok(()) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -105,7 +125,10 @@ fn parse_rule(rule: &str) -> ParsedRule {
                     if wildcard && i == last {
                         RuleWord::Prefix(w)
                     } else {
-                        RuleWord::Stem { stem: stems.stem(&w), surface: w }
+                        RuleWord::Stem {
+                            stem: stems.stem(&w),
+                            surface: w,
+                        }
                     }
                 })
                 .collect::<Vec<_>>()
@@ -143,12 +166,20 @@ impl Matcher {
                     })
                 })
                 .collect();
-            CompiledRule { words, exact: parsed.exact }
+            CompiledRule {
+                words,
+                exact: parsed.exact,
+            }
         };
         let themes = codebook
             .themes
             .iter()
-            .map(|t| (t.rules.iter().map(&mut compile).collect(), t.exclude.iter().map(&mut compile).collect()))
+            .map(|t| {
+                (
+                    t.rules.iter().map(&mut compile).collect(),
+                    t.exclude.iter().map(&mut compile).collect(),
+                )
+            })
             .collect();
         Matcher { themes, rule_words }
     }
@@ -168,16 +199,23 @@ impl Matcher {
             }
         }
         let spell = SpellIndex::new(surfaces.iter().map(|(s, _)| *s));
-        let surface_ids: HashMap<&str, Vec<u32>> = surfaces.iter().fold(HashMap::new(), |mut m, (s, id)| {
-            m.entry(*s).or_default().push(*id);
-            m
-        });
+        let surface_ids: HashMap<&str, Vec<u32>> =
+            surfaces.iter().fold(HashMap::new(), |mut m, (s, id)| {
+                m.entry(*s).or_default().push(*id);
+                m
+            });
         corpus
             .words
             .iter()
             .map(|info| {
-                let mut found: Vec<u32> = by_stem.get(info.stem.as_str()).cloned().unwrap_or_default();
-                found.extend(prefixes.iter().filter(|(p, _)| info.surface.starts_with(p)).map(|(_, id)| *id));
+                let mut found: Vec<u32> =
+                    by_stem.get(info.stem.as_str()).cloned().unwrap_or_default();
+                found.extend(
+                    prefixes
+                        .iter()
+                        .filter(|(p, _)| info.surface.starts_with(p))
+                        .map(|(_, id)| *id),
+                );
                 if found.is_empty()
                     && let Some(fixed) = spell.correct(&info.surface, FUZZY_MIN_LEN)
                 {
@@ -197,7 +235,10 @@ impl Matcher {
             .docs
             .iter()
             .map(|doc| {
-                let positions: Vec<&[u32]> = doc.iter().map(|&w| matches[w as usize].as_slice()).collect();
+                let positions: Vec<&[u32]> = doc
+                    .iter()
+                    .map(|&w| matches[w as usize].as_slice())
+                    .collect();
                 if positions.iter().all(|p| p.is_empty()) {
                     return Vec::new();
                 }
@@ -217,21 +258,25 @@ impl Matcher {
 
 /// Whether the rule's words occur in order within the allowed gaps.
 fn rule_matches(rule: &CompiledRule, positions: &[&[u32]]) -> bool {
-    let Some((&first, rest)) = rule.words.split_first() else { return false };
+    let Some((&first, rest)) = rule.words.split_first() else {
+        return false;
+    };
     let gap = if rule.exact { 0 } else { MAX_GAP };
-    (0..positions.len()).filter(|&i| positions[i].contains(&first)).any(|start| {
-        let mut at = start;
-        rest.iter().all(|&word| {
-            let window = (at + 1)..positions.len().min(at + 2 + gap);
-            match window.clone().find(|&j| positions[j].contains(&word)) {
-                Some(j) => {
-                    at = j;
-                    true
+    (0..positions.len())
+        .filter(|&i| positions[i].contains(&first))
+        .any(|start| {
+            let mut at = start;
+            rest.iter().all(|&word| {
+                let window = (at + 1)..positions.len().min(at + 2 + gap);
+                match window.clone().find(|&j| positions[j].contains(&word)) {
+                    Some(j) => {
+                        at = j;
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
-            }
+            })
         })
-    })
 }
 
 #[cfg(test)]
@@ -279,13 +324,22 @@ mod tests {
                 "Lessons are missed",
             ],
         );
-        assert_eq!(found, vec![vec!["wait"], vec!["lessons"], vec!["exact"], vec![], vec![]]);
+        assert_eq!(
+            found,
+            vec![vec!["wait"], vec!["lessons"], vec!["exact"], vec![], vec![]]
+        );
     }
 
     #[test]
     fn exclusions_veto_a_theme() {
         let book = codebook(&[("communication", &["communicat*"], &["communication needs"])]);
-        let found = themes_of(&book, &["Nobody communicates with us", "Help for speech and communication needs"]);
+        let found = themes_of(
+            &book,
+            &[
+                "Nobody communicates with us",
+                "Help for speech and communication needs",
+            ],
+        );
         assert_eq!(found, vec![vec!["communication"], vec![]]);
     }
 
@@ -306,7 +360,15 @@ mod tests {
     #[test]
     fn broken_codebooks_are_reported_by_path() {
         let book = codebook(&[("a", &[], &[]), ("a", &["ok"], &["***"])]);
-        let paths: Vec<String> = book.validate().unwrap_err().into_iter().map(|p| p.path).collect();
-        assert_eq!(paths, ["themes[0].rules", "themes[1].id", "themes[1].exclude[0]"]);
+        let paths: Vec<String> = book
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(
+            paths,
+            ["themes[0].rules", "themes[1].id", "themes[1].exclude[0]"]
+        );
     }
 }

@@ -10,6 +10,8 @@ use crate::theme::learn::Rng;
 
 /// Most groups offered to a facilitator at once.
 const MAX_CLUSTERS: usize = 30;
+/// A group whose leading term is in fewer than this share of its answers is not a theme.
+const MIN_COHERENCE: f32 = 0.5;
 /// Below this similarity to its group's centre an answer is an outlier.
 const MIN_SIMILARITY: f32 = 0.12;
 const MAX_ITERATIONS: usize = 20;
@@ -36,15 +38,24 @@ pub struct Discovery {
 
 /// How many groups to look for among `n` answers.
 pub fn cluster_count(n: usize) -> usize {
-    ((n as f32 / 4.0).sqrt().round() as usize).clamp(1, MAX_CLUSTERS).min(n)
+    ((n as f32 / 4.0).sqrt().round() as usize)
+        .clamp(1, MAX_CLUSTERS)
+        .min(n)
 }
 
 /// Groups the vectors `docs` (indexes into `tfidf.vectors`).
 pub fn discover(tfidf: &TfIdf, docs: &[usize]) -> Discovery {
     let dims = tfidf.features.len();
-    let live: Vec<usize> = docs.iter().copied().filter(|&d| !tfidf.vectors[d].is_empty()).collect();
+    let live: Vec<usize> = docs
+        .iter()
+        .copied()
+        .filter(|&d| !tfidf.vectors[d].is_empty())
+        .collect();
     if live.is_empty() || dims == 0 {
-        return Discovery { clusters: Vec::new(), outliers: Vec::new() };
+        return Discovery {
+            clusters: Vec::new(),
+            outliers: Vec::new(),
+        };
     }
     let vectors: Vec<&SparseVec> = live.iter().map(|&d| &tfidf.vectors[d]).collect();
     let k = cluster_count(vectors.len());
@@ -85,16 +96,40 @@ pub fn discover(tfidf: &TfIdf, docs: &[usize]) -> Discovery {
             groups[assignment[i]].push((live[i], similarity[i]));
         }
     }
-    let mut clusters: Vec<Cluster> = groups
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for (c, mut members) in groups
         .into_iter()
         .enumerate()
         .filter(|(_, g)| !g.is_empty())
-        .map(|(c, mut members)| {
-            members.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            Cluster { members: members.into_iter().map(|(d, _)| d).collect(), terms: top_terms(&centroids[c], &mean, tfidf) }
-        })
-        .collect();
-    clusters.sort_by(|a, b| b.members.len().cmp(&a.members.len()).then(a.members[0].cmp(&b.members[0])));
+    {
+        members.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let members: Vec<usize> = members.into_iter().map(|(d, _)| d).collect();
+        let terms = top_terms(&centroids[c], &mean, tfidf);
+        // A group held together by no shared word is not a theme: keep its answers visible as outliers.
+        let has = |f: u32, d: usize| tfidf.vectors[d].binary_search_by_key(&f, |e| e.0).is_ok();
+        let coherent = terms.first().is_some_and(|&top| {
+            members.iter().filter(|&&d| has(top, d)).count() as f32
+                >= MIN_COHERENCE * members.len() as f32
+        });
+        if coherent {
+            // Name it only by words a fair share of its answers use.
+            let terms = terms
+                .into_iter()
+                .filter(|&f| {
+                    members.iter().filter(|&&d| has(f, d)).count() * 10 >= members.len() * 3
+                })
+                .collect();
+            clusters.push(Cluster { members, terms });
+        } else {
+            outliers.extend(members);
+        }
+    }
+    clusters.sort_by(|a, b| {
+        b.members
+            .len()
+            .cmp(&a.members.len())
+            .then(a.members[0].cmp(&b.members[0]))
+    });
     outliers.sort_unstable();
     Discovery { clusters, outliers }
 }
@@ -124,7 +159,10 @@ fn seed_centroids(vectors: &[&SparseVec], k: usize, dims: usize) -> Vec<Vec<f32>
     };
     let mut centroids = vec![dense(sample[rng.below(sample.len())])];
     // Cosine distance to the nearest centre so far.
-    let mut distance: Vec<f32> = sample.iter().map(|v| 1.0 - dot_dense(v, &centroids[0])).collect();
+    let mut distance: Vec<f32> = sample
+        .iter()
+        .map(|v| 1.0 - dot_dense(v, &centroids[0]))
+        .collect();
     while centroids.len() < k {
         let total: f64 = distance.iter().map(|&d| (d.max(0.0) as f64).powi(2)).sum();
         if total <= 1e-9 {
@@ -148,7 +186,12 @@ fn seed_centroids(vectors: &[&SparseVec], k: usize, dims: usize) -> Vec<Vec<f32>
     centroids
 }
 
-fn recompute_centroids(vectors: &[&SparseVec], assignment: &[usize], centroids: &mut [Vec<f32>], dims: usize) {
+fn recompute_centroids(
+    vectors: &[&SparseVec],
+    assignment: &[usize],
+    centroids: &mut [Vec<f32>],
+    dims: usize,
+) {
     let mut sums = vec![vec![0.0f32; dims]; centroids.len()];
     for (v, &c) in vectors.iter().zip(assignment) {
         for &(f, x) in v.iter() {
@@ -223,11 +266,24 @@ mod tests {
         let parking = found
             .clusters
             .iter()
-            .find(|c| c.terms.iter().any(|&t| tfidf.label(t, &display).contains("parking")))
+            .find(|c| {
+                c.terms
+                    .iter()
+                    .any(|&t| tfidf.label(t, &display).contains("parking"))
+            })
             .expect("a parking group");
         let parking_texts: Vec<&str> = parking.members.iter().map(|&m| texts[m].as_str()).collect();
-        assert!(parking_texts.iter().all(|t| t.contains("parking")), "{parking_texts:?}");
-        assert!(found.outliers.contains(&(texts.len() - 1)) || found.clusters.iter().any(|c| c.members == vec![texts.len() - 1]));
+        assert!(
+            parking_texts.iter().all(|t| t.contains("parking")),
+            "{parking_texts:?}"
+        );
+        assert!(
+            found.outliers.contains(&(texts.len() - 1))
+                || found
+                    .clusters
+                    .iter()
+                    .any(|c| c.members == vec![texts.len() - 1])
+        );
     }
 
     #[test]

@@ -56,7 +56,12 @@ fn sigmoid(x: f32) -> f32 {
 }
 
 impl Binary {
-    fn train(vectors: &[&SparseVec], targets: &[bool], n_features: usize, order: &[usize]) -> Binary {
+    fn train(
+        vectors: &[&SparseVec],
+        targets: &[bool],
+        n_features: usize,
+        order: &[usize],
+    ) -> Binary {
         // Weights are stored scaled (w = scale * v) so L2 decay costs O(1) per step.
         let mut v = vec![0.0f32; n_features];
         let mut scale = 1.0f32;
@@ -87,11 +92,17 @@ impl Binary {
                 bias -= eta * gradient * 0.1;
             }
         }
-        Binary { weights: v.into_iter().map(|w| w * scale).collect(), bias }
+        Binary {
+            weights: v.into_iter().map(|w| w * scale).collect(),
+            bias,
+        }
     }
 
     fn probability(&self, x: &SparseVec) -> f32 {
-        let z: f32 = x.iter().filter_map(|&(f, val)| self.weights.get(f as usize).map(|w| w * val)).sum();
+        let z: f32 = x
+            .iter()
+            .filter_map(|&(f, val)| self.weights.get(f as usize).map(|w| w * val))
+            .sum();
         sigmoid(z + self.bias)
     }
 }
@@ -113,7 +124,13 @@ pub struct Suggestion {
     pub confidence: f32,
 }
 
-fn train_all(vectors: &[&SparseVec], labels: &[&[usize]], n_classes: usize, n_features: usize, seed: u64) -> Vec<Binary> {
+fn train_all(
+    vectors: &[&SparseVec],
+    labels: &[&[usize]],
+    n_classes: usize,
+    n_features: usize,
+    seed: u64,
+) -> Vec<Binary> {
     let mut order: Vec<usize> = (0..vectors.len()).collect();
     Rng::new(seed).shuffle(&mut order);
     (0..n_classes)
@@ -138,7 +155,11 @@ fn best_threshold(scores: &[(f32, bool)]) -> f32 {
                 _ => {}
             }
         }
-        let f1 = if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fn_) };
+        let f1 = if tp == 0.0 {
+            0.0
+        } else {
+            2.0 * tp / (2.0 * tp + fp + fn_)
+        };
         if f1 > best.0 + 1e-6 {
             best = (f1, candidate);
         }
@@ -149,7 +170,12 @@ fn best_threshold(scores: &[(f32, bool)]) -> f32 {
 
 impl Model {
     /// Trains on coded answers: `labels[i]` are the class indexes of `vectors[i]`.
-    pub fn train(vectors: &[&SparseVec], labels: &[&[usize]], n_classes: usize, n_features: usize) -> Model {
+    pub fn train(
+        vectors: &[&SparseVec],
+        labels: &[&[usize]],
+        n_classes: usize,
+        n_features: usize,
+    ) -> Model {
         let n = vectors.len();
         let mut thresholds = vec![0.5f32; n_classes];
         let mut fallback = None;
@@ -170,13 +196,19 @@ impl Model {
                 }
             }
             for (c, threshold) in thresholds.iter_mut().enumerate() {
-                let scores: Vec<(f32, bool)> = (0..n).map(|i| (oof[i][c], labels[i].contains(&c))).collect();
+                let scores: Vec<(f32, bool)> = (0..n)
+                    .map(|i| (oof[i][c], labels[i].contains(&c)))
+                    .collect();
                 *threshold = best_threshold(&scores);
             }
             fallback = Self::choose_fallback(&oof, labels, &thresholds);
         }
         let classes = train_all(vectors, labels, n_classes, n_features, 3);
-        Model { classes, thresholds, fallback }
+        Model {
+            classes,
+            thresholds,
+            fallback,
+        }
     }
 
     /// Whether suggesting the likeliest theme for otherwise unthemed answers helps, and from what share of its threshold.
@@ -185,12 +217,19 @@ impl Model {
             let (mut tp, mut fp, mut fn_) = (0.0f32, 0.0f32, 0.0f32);
             for (probs, truth) in oof.iter().zip(labels) {
                 let predicted = decide(probs, thresholds, share);
-                let hits = predicted.iter().filter(|s| truth.contains(&s.class)).count() as f32;
+                let hits = predicted
+                    .iter()
+                    .filter(|s| truth.contains(&s.class))
+                    .count() as f32;
                 tp += hits;
                 fp += predicted.len() as f32 - hits;
                 fn_ += truth.len() as f32 - hits;
             }
-            if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fn_) }
+            if tp == 0.0 {
+                0.0
+            } else {
+                2.0 * tp / (2.0 * tp + fp + fn_)
+            }
         };
         let mut best = (f1(None), None);
         for share in [0.3f32, 0.5, 0.7] {
@@ -248,7 +287,10 @@ mod tests {
     fn rng_is_deterministic_and_shuffle_keeps_items() {
         let mut a = Rng::new(42);
         let mut b = Rng::new(42);
-        assert_eq!((0..5).map(|_| a.next_u64()).collect::<Vec<_>>(), (0..5).map(|_| b.next_u64()).collect::<Vec<_>>());
+        assert_eq!(
+            (0..5).map(|_| a.next_u64()).collect::<Vec<_>>(),
+            (0..5).map(|_| b.next_u64()).collect::<Vec<_>>()
+        );
         let mut items: Vec<u32> = (0..100).collect();
         Rng::new(1).shuffle(&mut items);
         assert_ne!(items, (0..100).collect::<Vec<_>>());
@@ -276,7 +318,13 @@ mod tests {
 
     #[test]
     fn thresholds_maximise_f1() {
-        let scores = [(0.9, true), (0.35, true), (0.3, false), (0.1, false), (0.05, false)];
+        let scores = [
+            (0.9, true),
+            (0.35, true),
+            (0.3, false),
+            (0.1, false),
+            (0.05, false),
+        ];
         let t = best_threshold(&scores);
         assert!(t > 0.3 && t <= 0.35, "{t}");
     }

@@ -7,6 +7,7 @@
 pub mod codebook;
 pub mod discover;
 pub mod learn;
+pub mod report;
 
 use crate::text::{Corpus, TfIdf};
 use crate::tone::{Tone, tone};
@@ -105,11 +106,21 @@ pub fn slug(label: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() { "theme".to_string() } else { out }
+    if out.is_empty() {
+        "theme".to_string()
+    } else {
+        out
+    }
 }
 
 /// Adds a theme, giving it an id no other theme has.
-fn add_theme(themes: &mut Vec<Theme>, ids: &mut HashMap<String, usize>, label: &str, source: Source, description: String) -> usize {
+fn add_theme(
+    themes: &mut Vec<Theme>,
+    ids: &mut HashMap<String, usize>,
+    label: &str,
+    source: Source,
+    description: String,
+) -> usize {
     let base = slug(label);
     let mut id = base.clone();
     let mut n = 2;
@@ -118,7 +129,12 @@ fn add_theme(themes: &mut Vec<Theme>, ids: &mut HashMap<String, usize>, label: &
         n += 1;
     }
     ids.insert(id.clone(), themes.len());
-    themes.push(Theme { id, label: label.to_string(), source, description });
+    themes.push(Theme {
+        id,
+        label: label.to_string(),
+        source,
+        description,
+    });
     themes.len() - 1
 }
 
@@ -126,15 +142,26 @@ fn add_theme(themes: &mut Vec<Theme>, ids: &mut HashMap<String, usize>, label: &
 /// codebook matches and learned suggestions; what is left may form discovered themes.
 pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
     let n = texts.len();
-    let skipped = |i: usize| options.skip.is_some_and(|s| s.get(i).copied().unwrap_or(false));
+    let skipped = |i: usize| {
+        options
+            .skip
+            .is_some_and(|s| s.get(i).copied().unwrap_or(false))
+    };
     let corpus = Corpus::build(texts);
     let mut themes: Vec<Theme> = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut rows: Vec<RowThemes> = texts
         .iter()
-        .map(|t| RowThemes { assignments: Vec::new(), tone: tone(t.as_ref()) })
+        .map(|t| RowThemes {
+            assignments: Vec::new(),
+            tone: tone(t.as_ref()),
+        })
         .collect();
-    let coded = |i: usize| options.codes.is_some_and(|c| c.get(i).is_some_and(|l| !l.is_empty()));
+    let coded = |i: usize| {
+        options
+            .codes
+            .is_some_and(|c| c.get(i).is_some_and(|l| !l.is_empty()))
+    };
 
     // A person's own codes, kept exactly, and learnt from.
     let mut learned_classes: Vec<usize> = Vec::new();
@@ -148,7 +175,13 @@ pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
                     continue;
                 }
                 let class = *class_of_label.entry(key).or_insert_with(|| {
-                    learned_classes.push(add_theme(&mut themes, &mut ids, label.trim(), Source::Learned, String::new()));
+                    learned_classes.push(add_theme(
+                        &mut themes,
+                        &mut ids,
+                        label.trim(),
+                        Source::Learned,
+                        String::new(),
+                    ));
                     learned_classes.len() - 1
                 });
                 if !row_classes[i].contains(&class) {
@@ -162,15 +195,29 @@ pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
                 }
             }
         }
-        let training: Vec<usize> = (0..n).filter(|&i| !row_classes[i].is_empty() && !skipped(i)).collect();
+        let training: Vec<usize> = (0..n)
+            .filter(|&i| !row_classes[i].is_empty() && !skipped(i))
+            .collect();
         let targets: Vec<usize> = (0..n).filter(|&i| !coded(i) && !skipped(i)).collect();
         if !training.is_empty() && !targets.is_empty() {
             let all: Vec<usize> = (0..n).filter(|&i| !skipped(i)).collect();
             let tfidf = TfIdf::fit(&corpus, &all, 2);
-            let position: HashMap<usize, usize> = all.iter().enumerate().map(|(p, &d)| (d, p)).collect();
-            let vectors: Vec<_> = training.iter().map(|&i| &tfidf.vectors[position[&i]]).collect();
-            let labels: Vec<&[usize]> = training.iter().map(|&i| row_classes[i].as_slice()).collect();
-            let model = learn::Model::train(&vectors, &labels, learned_classes.len(), tfidf.features.len());
+            let position: HashMap<usize, usize> =
+                all.iter().enumerate().map(|(p, &d)| (d, p)).collect();
+            let vectors: Vec<_> = training
+                .iter()
+                .map(|&i| &tfidf.vectors[position[&i]])
+                .collect();
+            let labels: Vec<&[usize]> = training
+                .iter()
+                .map(|&i| row_classes[i].as_slice())
+                .collect();
+            let model = learn::Model::train(
+                &vectors,
+                &labels,
+                learned_classes.len(),
+                tfidf.features.len(),
+            );
             for &i in &targets {
                 for s in model.suggest(&tfidf.vectors[position[&i]]) {
                     rows[i].assignments.push(Assignment {
@@ -195,7 +242,13 @@ pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
             for t in found {
                 let theme = *theme_of.entry(t).or_insert_with(|| {
                     let def = &book.themes[t];
-                    let index = add_theme(&mut themes, &mut ids, &def.label, Source::Codebook, def.description.clone());
+                    let index = add_theme(
+                        &mut themes,
+                        &mut ids,
+                        &def.label,
+                        Source::Codebook,
+                        def.description.clone(),
+                    );
                     // Keep the codebook's own id where it is free.
                     if def.id != themes[index].id && !ids.contains_key(&def.id) {
                         ids.remove(&themes[index].id);
@@ -205,7 +258,12 @@ pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
                     index
                 });
                 if !rows[i].assignments.iter().any(|a| a.theme == theme) {
-                    rows[i].assignments.push(Assignment { theme, source: Source::Codebook, confidence: 1.0, suggested: false });
+                    rows[i].assignments.push(Assignment {
+                        theme,
+                        source: Source::Codebook,
+                        confidence: 1.0,
+                        suggested: false,
+                    });
                 }
             }
         }
@@ -214,16 +272,32 @@ pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
     // Groups among what nothing else covered.
     let mut discovered_quotes: HashMap<usize, Vec<usize>> = HashMap::new();
     if options.discover {
-        let rest: Vec<usize> = (0..n).filter(|&i| rows[i].assignments.is_empty() && !coded(i) && !skipped(i)).collect();
+        let rest: Vec<usize> = (0..n)
+            .filter(|&i| rows[i].assignments.is_empty() && !coded(i) && !skipped(i))
+            .collect();
         if !rest.is_empty() {
             let tfidf = TfIdf::fit(&corpus, &rest, 2);
             let local: Vec<usize> = (0..rest.len()).collect();
             let found = discover::discover(&tfidf, &local);
             let display = corpus.display_forms();
             for cluster in found.clusters {
-                let words: Vec<String> = cluster.terms.iter().map(|&f| tfidf.label(f, &display)).collect();
-                let label = if words.is_empty() { "Other comments".to_string() } else { words.join(", ") };
-                let theme = add_theme(&mut themes, &mut ids, &label, Source::Discovered, String::new());
+                let words: Vec<String> = cluster
+                    .terms
+                    .iter()
+                    .map(|&f| tfidf.label(f, &display))
+                    .collect();
+                let label = if words.is_empty() {
+                    "Other comments".to_string()
+                } else {
+                    words.join(", ")
+                };
+                let theme = add_theme(
+                    &mut themes,
+                    &mut ids,
+                    &label,
+                    Source::Discovered,
+                    String::new(),
+                );
                 for &m in &cluster.members {
                     rows[rest[m]].assignments.push(Assignment {
                         theme,
@@ -235,9 +309,20 @@ pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
                 discovered_quotes.insert(theme, cluster.members.iter().map(|&m| rest[m]).collect());
             }
             if !found.outliers.is_empty() {
-                let theme = add_theme(&mut themes, &mut ids, "Other comments", Source::Discovered, "Answers that fit no other theme: read these yourself.".into());
+                let theme = add_theme(
+                    &mut themes,
+                    &mut ids,
+                    "Other comments",
+                    Source::Discovered,
+                    "Answers that fit no other theme: read these yourself.".into(),
+                );
                 for &m in &found.outliers {
-                    rows[rest[m]].assignments.push(Assignment { theme, source: Source::Discovered, confidence: 0.0, suggested: true });
+                    rows[rest[m]].assignments.push(Assignment {
+                        theme,
+                        source: Source::Discovered,
+                        confidence: 0.0,
+                        suggested: true,
+                    });
                 }
                 discovered_quotes.insert(theme, found.outliers.iter().map(|&m| rest[m]).collect());
             }
@@ -245,12 +330,21 @@ pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
     }
 
     let quotes = choose_quotes(texts, &themes, &rows, &discovered_quotes);
-    Analysis { themes, rows, quotes }
+    Analysis {
+        themes,
+        rows,
+        quotes,
+    }
 }
 
 /// Up to three distinct, readable answers per theme: the most typical for discovered
 /// themes, otherwise the most confident, preferring answers of a sentence or two.
-fn choose_quotes<S: AsRef<str>>(texts: &[S], themes: &[Theme], rows: &[RowThemes], typical: &HashMap<usize, Vec<usize>>) -> Vec<Vec<usize>> {
+fn choose_quotes<S: AsRef<str>>(
+    texts: &[S],
+    themes: &[Theme],
+    rows: &[RowThemes],
+    typical: &HashMap<usize, Vec<usize>>,
+) -> Vec<Vec<usize>> {
     let mut candidates: Vec<Vec<(usize, f32)>> = vec![Vec::new(); themes.len()];
     for (i, row) in rows.iter().enumerate() {
         for a in &row.assignments {
@@ -267,19 +361,32 @@ fn choose_quotes<S: AsRef<str>>(texts: &[S], themes: &[Theme], rows: &[RowThemes
         .map(|(t, mut c)| {
             let order: Vec<usize> = match typical.get(&t) {
                 Some(members) => {
-                    let mut m: Vec<(usize, usize)> = members.iter().enumerate().map(|(rank, &i)| (rank, i)).collect();
+                    let mut m: Vec<(usize, usize)> = members
+                        .iter()
+                        .enumerate()
+                        .map(|(rank, &i)| (rank, i))
+                        .collect();
                     m.sort_by_key(|&(rank, i)| (readable(i), rank));
                     m.into_iter().map(|(_, i)| i).collect()
                 }
                 None => {
-                    c.sort_by(|a, b| readable(a.0).cmp(&readable(b.0)).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0)));
+                    c.sort_by(|a, b| {
+                        readable(a.0)
+                            .cmp(&readable(b.0))
+                            .then(b.1.total_cmp(&a.1))
+                            .then(a.0.cmp(&b.0))
+                    });
                     c.into_iter().map(|(i, _)| i).collect()
                 }
             };
             let mut chosen: Vec<usize> = Vec::new();
             for i in order {
                 let text = texts[i].as_ref().trim();
-                if !text.is_empty() && !chosen.iter().any(|&j| texts[j].as_ref().trim().eq_ignore_ascii_case(text)) {
+                if !text.is_empty()
+                    && !chosen
+                        .iter()
+                        .any(|&j| texts[j].as_ref().trim().eq_ignore_ascii_case(text))
+                {
                     chosen.push(i);
                 }
                 if chosen.len() == 3 {
@@ -297,32 +404,69 @@ mod tests {
 
     #[test]
     fn slugs_are_url_safe() {
-        assert_eq!(slug("Same therapist / continuity"), "same-therapist-continuity");
+        assert_eq!(
+            slug("Same therapist / continuity"),
+            "same-therapist-continuity"
+        );
         assert_eq!(slug("  Post-16!! "), "post-16");
         assert_eq!(slug("🙂"), "theme");
     }
 
     #[test]
     fn person_codes_are_kept_and_codebook_skips_coded_rows() {
-        let texts = ["we waited two years on the waiting list", "the waiting list is long", "nothing to add"];
+        let texts = [
+            "we waited two years on the waiting list",
+            "the waiting list is long",
+            "nothing to add",
+        ];
         let codes = vec![vec!["My own label".to_string()], vec![], vec![]];
         let book = Codebook::starter();
-        let analysis = analyse(&texts, &Options { codebook: Some(&book), codes: Some(&codes), discover: false, skip: None });
+        let analysis = analyse(
+            &texts,
+            &Options {
+                codebook: Some(&book),
+                codes: Some(&codes),
+                discover: false,
+                skip: None,
+            },
+        );
         let labels = |i: usize| -> Vec<(String, Source)> {
-            analysis.rows[i].assignments.iter().map(|a| (analysis.themes[a.theme].label.clone(), a.source)).collect()
+            analysis.rows[i]
+                .assignments
+                .iter()
+                .map(|a| (analysis.themes[a.theme].label.clone(), a.source))
+                .collect()
         };
-        assert_eq!(labels(0), vec![("My own label".to_string(), Source::Person)]);
+        assert_eq!(
+            labels(0),
+            vec![("My own label".to_string(), Source::Person)]
+        );
         assert!(labels(1).contains(&("Waiting times".to_string(), Source::Codebook)));
-        let waiting = analysis.themes.iter().find(|t| t.label == "Waiting times").unwrap();
+        let waiting = analysis
+            .themes
+            .iter()
+            .find(|t| t.label == "Waiting times")
+            .unwrap();
         assert_eq!(waiting.id, "waiting-times");
     }
 
     #[test]
     fn skipped_rows_get_no_themes_and_are_never_quoted() {
-        let texts = ["the waiting list is far too long", "waiting list again, months of waiting"];
+        let texts = [
+            "the waiting list is far too long",
+            "waiting list again, months of waiting",
+        ];
         let book = Codebook::starter();
         let skip = [true, false];
-        let analysis = analyse(&texts, &Options { codebook: Some(&book), codes: None, discover: true, skip: Some(&skip) });
+        let analysis = analyse(
+            &texts,
+            &Options {
+                codebook: Some(&book),
+                codes: None,
+                discover: true,
+                skip: Some(&skip),
+            },
+        );
         assert!(analysis.rows[0].assignments.is_empty());
         assert!(analysis.quotes.iter().all(|q| !q.contains(&0)));
     }

@@ -1,0 +1,489 @@
+//! Finding personal data in free text (names after cues like "my son is", email
+//! addresses, UK phone numbers, postcodes, school names) and redacting it from
+//! anything published or exported for others.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of personal data was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Name,
+    Email,
+    Phone,
+    Postcode,
+    School,
+}
+
+impl Kind {
+    /// What replaces it in redacted text.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            Kind::Name => "[name removed]",
+            Kind::Email => "[email removed]",
+            Kind::Phone => "[phone number removed]",
+            Kind::Postcode => "[postcode removed]",
+            Kind::School => "[school removed]",
+        }
+    }
+}
+
+/// One piece of personal data: its kind and byte range in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Found {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// People whose names often follow "my ...".
+const RELATIONS: &[&str] = &[
+    "son",
+    "daughter",
+    "child",
+    "boy",
+    "girl",
+    "baby",
+    "brother",
+    "sister",
+    "therapist",
+    "teacher",
+    "physio",
+    "physiotherapist",
+    "ot",
+    "salt",
+    "senco",
+    "ta",
+    "assistant",
+    "consultant",
+    "paediatrician",
+    "doctor",
+    "nurse",
+    "friend",
+    "husband",
+    "wife",
+    "partner",
+    "mum",
+    "dad",
+    "grandson",
+    "granddaughter",
+    "key",
+    "worker",
+];
+
+/// Capitalised words after a cue that are not names.
+const NOT_NAMES: &[&str] = &[
+    "I",
+    "He",
+    "She",
+    "They",
+    "It",
+    "We",
+    "The",
+    "A",
+    "An",
+    "And",
+    "But",
+    "So",
+    "Is",
+    "Has",
+    "Was",
+    "Who",
+    "Now",
+    "Autistic",
+    "Deaf",
+    "Blind",
+    "Happy",
+    "Sad",
+    "Nonverbal",
+    "Non",
+    "Very",
+    "Really",
+    "Also",
+    "Still",
+    "Not",
+    "Always",
+    "Never",
+    "Amazing",
+    "Great",
+    "Good",
+    "Brilliant",
+    "Lovely",
+    "In",
+    "At",
+    "On",
+    "With",
+    "Year",
+    "Mr",
+    "Mrs",
+    "Miss",
+    "Ms",
+    "Dr",
+    "Speech",
+    "Occupational",
+    "Physio",
+    "OT",
+    "SALT",
+    "SEN",
+    "SENCo",
+    "EHCP",
+    "NHS",
+    "Reception",
+    "Nursery",
+    "School",
+    "College",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+];
+
+const TITLES: &[&str] = &["mr", "mrs", "miss", "ms", "dr", "mx"];
+
+const SCHOOL_WORDS: &[&str] = &[
+    "Primary",
+    "Secondary",
+    "Infant",
+    "Infants",
+    "Junior",
+    "Juniors",
+    "High",
+    "Academy",
+    "School",
+    "College",
+    "Nursery",
+    "Grammar",
+];
+
+/// A word with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// Words split on white space, with surrounding punctuation trimmed (kept in the range out).
+fn split(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                let raw = &text[s..i];
+                let trimmed =
+                    raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '+');
+                if !trimmed.is_empty() {
+                    let offset = raw.find(trimmed).unwrap_or(0);
+                    out.push(Word {
+                        text: trimmed,
+                        start: s + offset,
+                        end: s + offset + trimmed.len(),
+                    });
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word
+            .chars()
+            .skip(1)
+            .all(|c| c.is_lowercase() || c == '\'' || c == '-')
+        && word.chars().count() > 1
+}
+
+fn is_name(word: &str) -> bool {
+    capitalised(word) && !NOT_NAMES.contains(&word)
+}
+
+fn is_email(word: &str) -> bool {
+    let Some((local, domain)) = word.split_once('@') else {
+        return false;
+    };
+    !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+}
+
+/// UK postcodes: outward code (A9, A99, A9A, AA9, AA99, AA9A), then inward code (9AA).
+fn is_postcode(outward: &str, inward: &str) -> bool {
+    let o: Vec<char> = outward.to_ascii_uppercase().chars().collect();
+    let i: Vec<char> = inward.to_ascii_uppercase().chars().collect();
+    let inward_ok = i.len() == 3
+        && i[0].is_ascii_digit()
+        && i[1].is_ascii_alphabetic()
+        && i[2].is_ascii_alphabetic();
+    let l = |c: &char| c.is_ascii_alphabetic();
+    let d = |c: &char| c.is_ascii_digit();
+    let outward_ok = match o.len() {
+        2 => l(&o[0]) && d(&o[1]),
+        3 => l(&o[0]) && ((d(&o[1]) && (d(&o[2]) || l(&o[2]))) || (l(&o[1]) && d(&o[2]))),
+        4 => l(&o[0]) && l(&o[1]) && d(&o[2]) && (d(&o[3]) || l(&o[3])),
+        _ => false,
+    };
+    inward_ok && outward_ok
+}
+
+/// Phone numbers: 10 or 11 digits starting 0, or +44 and 9 or 10 more, allowing spaces,
+/// dashes and brackets between digits.
+fn phone_numbers(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i] == b'0'
+            || (bytes[i] == b'+' && text[i..].starts_with("+44"))
+            || bytes[i] == b'(';
+        let boundary = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if starts && boundary {
+            let mut j = i;
+            let mut digits = String::new();
+            let mut end = i;
+            while j < bytes.len() && (bytes[j].is_ascii_digit() || b" -()+".contains(&bytes[j])) {
+                if bytes[j].is_ascii_digit() {
+                    digits.push(bytes[j] as char);
+                    end = j + 1;
+                }
+                j += 1;
+            }
+            let national = if let Some(rest) = digits.strip_prefix("44") {
+                format!("0{rest}")
+            } else {
+                digits.clone()
+            };
+            if national.starts_with('0') && (10..=11).contains(&national.len()) {
+                found.push((i, end));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Finds personal data; `schools` are known school names to look for as well.
+pub fn find(text: &str, schools: &[String]) -> Vec<Found> {
+    let words = split(text);
+    let mut found = Vec::new();
+    let mut push = |kind, start, end| found.push(Found { kind, start, end });
+
+    for (i, w) in words.iter().enumerate() {
+        if is_email(w.text) {
+            push(Kind::Email, w.start, w.end);
+        }
+        if let Some(next) = words.get(i + 1)
+            && is_postcode(w.text, next.text)
+        {
+            push(Kind::Postcode, w.start, next.end);
+        }
+        let lower = w.text.to_lowercase();
+        // Names after cues: "called Sam", "named Sam", "name is Sam", "Mrs Patel",
+        // "my son Sam", "my son is Sam", "my son's therapist, Amy".
+        let after = |k: usize| words.get(k).filter(|n| is_name(n.text));
+        let mut name_at = None;
+        if matches!(lower.as_str(), "called" | "named") || TITLES.contains(&lower.as_str()) {
+            name_at = after(i + 1).map(|_| i + 1);
+        } else if lower == "name"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.text.eq_ignore_ascii_case("is"))
+        {
+            name_at = after(i + 2).map(|_| i + 2);
+        } else if i > 0
+            && words[i - 1].text.eq_ignore_ascii_case("my")
+            && RELATIONS.contains(&lower.trim_end_matches("'s"))
+        {
+            if after(i + 1).is_some() {
+                name_at = Some(i + 1);
+            } else if words
+                .get(i + 1)
+                .is_some_and(|n| n.text.eq_ignore_ascii_case("is"))
+                && after(i + 2).is_some()
+            {
+                name_at = Some(i + 2);
+            }
+        }
+        if let Some(k) = name_at {
+            let mut end = k;
+            // A surname too: "Sam Jones".
+            if after(k + 1).is_some() && !words[k].text.ends_with(',') {
+                end = k + 1;
+            }
+            push(Kind::Name, words[k].start, words[end].end);
+        }
+        // "St Mary's Primary", "Oakfield Academy": capitalised words ending in a school word.
+        if SCHOOL_WORDS.contains(&w.text)
+            && i > 0
+            && capitalised(words[i - 1].text)
+            && !SCHOOL_WORDS.contains(&words[i - 1].text)
+        {
+            let mut k = i - 1;
+            while k > 0
+                && (capitalised(words[k - 1].text) || words[k - 1].text == "St")
+                && !NOT_NAMES.contains(&words[k - 1].text)
+            {
+                k -= 1;
+            }
+            if !NOT_NAMES.contains(&words[k].text) || k < i - 1 {
+                let first = if NOT_NAMES.contains(&words[k].text) {
+                    k + 1
+                } else {
+                    k
+                };
+                push(Kind::School, words[first].start, w.end);
+            }
+        }
+    }
+    for (start, end) in phone_numbers(text) {
+        push(Kind::Phone, start, end);
+    }
+    let lower = text.to_lowercase();
+    for school in schools.iter().filter(|s| !s.trim().is_empty()) {
+        let needle = school.trim().to_lowercase();
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(&needle) {
+            let start = from + at;
+            // Lower-casing can change byte lengths; only trust ASCII-stable matches.
+            if text.is_char_boundary(start) && text.is_char_boundary(start + needle.len()) {
+                push(Kind::School, start, start + needle.len());
+            }
+            from = start + needle.len();
+        }
+    }
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    // Drop any range inside an earlier one.
+    let mut merged: Vec<Found> = Vec::new();
+    for f in found {
+        match merged.last_mut() {
+            Some(last) if f.start < last.end => last.end = last.end.max(f.end),
+            _ => merged.push(f),
+        }
+    }
+    merged
+}
+
+/// The text with every piece of personal data replaced by a placeholder.
+pub fn redact(text: &str, found: &[Found]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in found {
+        if f.start < at || f.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[at..f.start]);
+        out.push_str(f.kind.placeholder());
+        at = f.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn redacted(text: &str) -> String {
+        redact(text, &find(text, &["Oakwood Park".to_string()]))
+    }
+
+    #[test]
+    fn names_after_cues_are_removed() {
+        assert_eq!(
+            redacted("My son Alfie loves his OT"),
+            "My son [name removed] loves his OT"
+        );
+        assert_eq!(
+            redacted("my daughter is Grace and she is 7"),
+            "my daughter is [name removed] and she is 7"
+        );
+        assert_eq!(
+            redacted("Her therapist is called Amy Jones."),
+            "Her therapist is called [name removed]."
+        );
+        assert_eq!(
+            redacted("We saw Mrs Patel twice"),
+            "We saw Mrs [name removed] twice"
+        );
+    }
+
+    #[test]
+    fn words_that_are_also_names_are_left_alone_without_a_cue_or_capital() {
+        assert_eq!(
+            redacted("My son is happy at school"),
+            "My son is happy at school"
+        );
+        assert_eq!(
+            redacted("My son is Autistic and non-verbal"),
+            "My son is Autistic and non-verbal"
+        );
+        assert_eq!(
+            redacted("We hope Grace Street clinic stays open"),
+            "We hope Grace Street clinic stays open"
+        );
+        assert_eq!(redacted("my son has therapy"), "my son has therapy");
+    }
+
+    #[test]
+    fn emails_phones_and_postcodes_are_removed() {
+        assert_eq!(
+            redacted("email me at jo.bloggs@example.org please"),
+            "email me at [email removed] please"
+        );
+        assert_eq!(
+            redacted("call 07700 900123 any time"),
+            "call [phone number removed] any time"
+        );
+        assert_eq!(
+            redacted("or (020) 7946 0018."),
+            "or [phone number removed]."
+        );
+        assert_eq!(
+            redacted("ring +44 7700 900123"),
+            "ring [phone number removed]"
+        );
+        assert_eq!(
+            redacted("we live in KT1 2AB near the clinic"),
+            "we live in [postcode removed] near the clinic"
+        );
+        assert_eq!(redacted("postcode sw1a 1aa"), "postcode [postcode removed]");
+        assert_eq!(
+            redacted("He is 12 and waited 18 months"),
+            "He is 12 and waited 18 months"
+        );
+        assert_eq!(redacted("year 2020 to 2021"), "year 2020 to 2021");
+    }
+
+    #[test]
+    fn schools_are_removed_by_pattern_and_from_the_list() {
+        assert_eq!(
+            redacted("He goes to St Mary's Primary"),
+            "He goes to [school removed]"
+        );
+        assert_eq!(
+            redacted("the staff at Hillside Academy are great"),
+            "the staff at [school removed] are great"
+        );
+        assert_eq!(
+            redacted("at oakwood park they help"),
+            "at [school removed] they help"
+        );
+        assert_eq!(redacted("In Reception class"), "In Reception class");
+    }
+
+    #[test]
+    fn nothing_found_leaves_text_as_it_was() {
+        let text = "The waiting list is too long 🙁";
+        assert!(find(text, &[]).is_empty());
+        assert_eq!(redact(text, &[]), text);
+    }
+}

@@ -1,0 +1,3 @@
+//! Batch commands of the `tellus` binary other than `serve`.
+
+pub mod theme;
