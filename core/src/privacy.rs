@@ -216,6 +216,13 @@ fn is_email(word: &str) -> bool {
 
 /// UK postcodes: outward code (A9, A99, A9A, AA9, AA99, AA9A), then inward code (9AA).
 fn is_postcode(outward: &str, inward: &str) -> bool {
+    if inward.len() != 3
+        || !(2..=4).contains(&outward.len())
+        || !outward.is_ascii()
+        || !inward.is_ascii()
+    {
+        return false;
+    }
     let o: Vec<char> = outward.to_ascii_uppercase().chars().collect();
     let i: Vec<char> = inward.to_ascii_uppercase().chars().collect();
     let inward_ok = i.len() == 3
@@ -286,7 +293,12 @@ pub fn find(text: &str, schools: &[String]) -> Vec<Found> {
         {
             push(Kind::Postcode, w.start, next.end);
         }
-        let lower = w.text.to_lowercase();
+        // Only cue words need a lower-case copy.
+        let lower = if w.text.len() <= 16 {
+            w.text.to_ascii_lowercase()
+        } else {
+            String::new()
+        };
         // Names after cues: "called Sam", "named Sam", "name is Sam", "Mrs Patel",
         // "my son Sam", "my son is Sam", "my son's therapist, Amy".
         let after = |k: usize| words.get(k).filter(|n| is_name(n.text));

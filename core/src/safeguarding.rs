@@ -189,6 +189,42 @@ impl PhraseList {
     }
 }
 
+impl Checker {
+    /// Checks every document of a corpus, matching each distinct word against the
+    /// phrases' first words only once.
+    pub fn check_corpus(&self, corpus: &crate::text::Corpus) -> Vec<Vec<Finding>> {
+        let starts: Vec<Vec<usize>> = corpus
+            .words
+            .iter()
+            .map(|w| {
+                let exact = self
+                    .by_first
+                    .get(w.surface.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied();
+                let wild = self
+                    .wildcard_first
+                    .iter()
+                    .copied()
+                    .filter(|&p| word_matches(&self.patterns[p].0[0], &w.surface));
+                exact.chain(wild).collect()
+            })
+            .collect();
+        (0..corpus.docs.len())
+            .map(|d| {
+                if corpus.docs[d]
+                    .iter()
+                    .all(|&w| starts[w as usize].is_empty())
+                {
+                    return Vec::new();
+                }
+                self.check_words(&corpus.doc_words(d))
+            })
+            .collect()
+    }
+}
+
 /// A phrase list ready to check many answers.
 pub struct Checker {
     by_first: HashMap<String, Vec<usize>>,
@@ -200,9 +236,15 @@ impl Checker {
     /// Every concern the answer raises, once each, in the order first found.
     pub fn check(&self, text: &str) -> Vec<Finding> {
         let words = words(text);
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        self.check_words(&words)
+    }
+
+    /// The same, from an answer's words as [`crate::text::words`] gives them.
+    pub fn check_words(&self, words: &[&str]) -> Vec<Finding> {
         let mut findings: Vec<Finding> = Vec::new();
         for start in 0..words.len() {
-            let exact = self.by_first.get(&words[start]).into_iter().flatten();
+            let exact = self.by_first.get(words[start]).into_iter().flatten();
             for &p in exact.chain(&self.wildcard_first) {
                 let (pattern, concern, phrase) = &self.patterns[p];
                 if findings.iter().any(|f| f.concern == *concern)
@@ -215,13 +257,15 @@ impl Checker {
                     .zip(&words[start..])
                     .all(|(p, w)| word_matches(p, w));
                 // "nobody hurts me", "no one hit me", "I was never bullied": denied right before.
-                let before = start.saturating_sub(3)..start;
-                let denied = pattern[0] != "not"
-                    && before.clone().any(|i| DENIALS.contains(&words[i].as_str()))
-                    && !before
-                        .clone()
-                        .any(|i| matches!(words[i].as_str(), "if" | "when" | "because"));
-                if matched && !denied {
+                let denied = || {
+                    let before = start.saturating_sub(3)..start;
+                    pattern[0] != "not"
+                        && before.clone().any(|i| DENIALS.contains(&words[i]))
+                        && !before
+                            .clone()
+                            .any(|i| matches!(words[i], "if" | "when" | "because"))
+                };
+                if matched && !denied() {
                     findings.push(Finding {
                         concern: *concern,
                         phrase: phrase.clone(),

@@ -217,7 +217,15 @@ pub fn is_stop_word(word: &str) -> bool {
 pub fn words(text: &str) -> Vec<String> {
     text.unicode_words()
         .map(|w| {
-            let mut w = w.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+            // Most words need neither lower-casing nor apostrophe repair: skip the allocations.
+            let mut w = if w.chars().any(|c| c.is_uppercase()) {
+                w.to_lowercase()
+            } else {
+                w.to_string()
+            };
+            if w.contains(['\u{2019}', '\u{2018}']) {
+                w = w.replace(['\u{2019}', '\u{2018}'], "'");
+            }
             if w.ends_with("'s") && w.len() > 2 {
                 w.truncate(w.len() - 2);
             }
@@ -438,6 +446,14 @@ impl Corpus {
             stems,
             word_stem,
         }
+    }
+
+    /// A document's words as written (lower case), stop words included.
+    pub fn doc_words(&self, doc: usize) -> Vec<&str> {
+        self.docs[doc]
+            .iter()
+            .map(|&w| self.words[w as usize].surface.as_str())
+            .collect()
     }
 
     /// The content stems of a document (stop words removed), in order.

@@ -319,16 +319,22 @@ const NEGATION_REACH: usize = 3;
 /// Reads the tone of an answer.
 pub fn tone(text: &str) -> Tone {
     let words = words(text);
-    if !words.is_empty() && words.iter().all(|w| NULL_ANSWER.contains(&w.as_str())) {
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    tone_of_words(text, &words)
+}
+
+/// Reads the tone from an answer's words (as [`crate::text::words`] gives them) and its text (for emoji).
+pub fn tone_of_words(text: &str, words: &[&str]) -> Tone {
+    if !words.is_empty() && words.iter().all(|w| NULL_ANSWER.contains(w)) {
         return Tone::Neutral;
     }
     let (mut positive, mut negative) = (0u32, 0u32);
     let mut negated_until = 0usize;
     let mut saw_negator = false;
     for (i, word) in words.iter().enumerate() {
-        let word = word.as_str();
-        let next = words.get(i + 1).map(String::as_str);
-        let previous = i.checked_sub(1).map(|p| words[p].as_str());
+        let word = *word;
+        let next = words.get(i + 1).copied();
+        let previous = i.checked_sub(1).map(|p| words[p]);
         let negated = i < negated_until;
         let is_positive = if word == "like" || word == "likes" {
             previous.is_some_and(|p| LIKE_AFTER.contains(&p))

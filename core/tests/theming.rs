@@ -217,3 +217,72 @@ fn discovery_is_deterministic_and_keeps_every_uncovered_answer_visible() {
     }
     assert!(first.themes.iter().all(|t| t.source == Source::Discovered));
 }
+
+/// Held-out answers that the codebook and tone words were never tuned against: a
+/// fair estimate of how they do on text they have not seen.
+#[test]
+fn starter_codebook_and_tone_generalise_to_held_out_answers() {
+    let mut reader = csv::Reader::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/holdout.csv"
+    ))
+    .unwrap();
+    let rows: Vec<Row> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            Row {
+                text: r[2].to_string(),
+                themes: r[3]
+                    .split(';')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                tone: r[4].to_string(),
+            }
+        })
+        .collect();
+    let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+    let book = Codebook::starter();
+    let analysis = analyse(
+        &texts,
+        &Options {
+            codebook: Some(&book),
+            ..Default::default()
+        },
+    );
+    let predicted: Vec<HashSet<String>> = analysis
+        .rows
+        .iter()
+        .map(|r| {
+            r.assignments
+                .iter()
+                .map(|a| analysis.themes[a.theme].id.clone())
+                .collect()
+        })
+        .collect();
+    let truth: Vec<HashSet<String>> = rows
+        .iter()
+        .map(|r| r.themes.iter().cloned().collect())
+        .collect();
+    let (p, r, f1) = micro(&predicted, &truth);
+    let tone_accuracy = rows
+        .iter()
+        .filter(|r| tone(&r.text).as_str() == r.tone)
+        .count() as f64
+        / rows.len() as f64;
+    println!(
+        "held out: codebook precision {p:.3} recall {r:.3} F1 {f1:.3}; tone accuracy {tone_accuracy:.3}"
+    );
+    for (i, row) in rows.iter().enumerate() {
+        if predicted[i] != truth[i] {
+            println!(
+                "  {:?}\n    said {:?}\n    want {:?}",
+                row.text, predicted[i], truth[i]
+            );
+        }
+    }
+    assert!(p >= 0.6, "precision {p:.3}");
+    assert!(r >= 0.45, "recall {r:.3}");
+    assert!(tone_accuracy >= 0.6, "tone accuracy {tone_accuracy:.3}");
+}

@@ -143,10 +143,20 @@ struct CompiledRule {
     exact: bool,
 }
 
+/// Which rule, of which theme, and whether it excludes.
+#[derive(Clone, Copy)]
+struct RuleRef {
+    theme: usize,
+    exclude: bool,
+    rule: usize,
+}
+
 /// A codebook ready to match a corpus.
 pub struct Matcher {
     themes: Vec<(Vec<CompiledRule>, Vec<CompiledRule>)>,
     rule_words: Vec<RuleWord>,
+    /// For each rule word, the rules that start with it: only these are tried where it occurs.
+    starting_with: Vec<Vec<RuleRef>>,
 }
 
 impl Matcher {
@@ -171,7 +181,7 @@ impl Matcher {
                 exact: parsed.exact,
             }
         };
-        let themes = codebook
+        let themes: Vec<(Vec<CompiledRule>, Vec<CompiledRule>)> = codebook
             .themes
             .iter()
             .map(|t| {
@@ -181,7 +191,39 @@ impl Matcher {
                 )
             })
             .collect();
-        Matcher { themes, rule_words }
+        let mut starting_with = vec![Vec::new(); rule_words.len()];
+        for (theme, (rules, exclude)) in themes.iter().enumerate() {
+            let included = rules.iter().enumerate().map(|(r, rule)| {
+                (
+                    rule,
+                    RuleRef {
+                        theme,
+                        exclude: false,
+                        rule: r,
+                    },
+                )
+            });
+            let excluded = exclude.iter().enumerate().map(|(r, rule)| {
+                (
+                    rule,
+                    RuleRef {
+                        theme,
+                        exclude: true,
+                        rule: r,
+                    },
+                )
+            });
+            for (rule, reference) in included.chain(excluded) {
+                if let Some(&first) = rule.words.first() {
+                    starting_with[first as usize].push(reference);
+                }
+            }
+        }
+        Matcher {
+            themes,
+            rule_words,
+            starting_with,
+        }
     }
 
     /// For each distinct corpus word, the rule words it matches.
@@ -231,6 +273,8 @@ impl Matcher {
     /// The themes (indexes into the codebook) each document matches.
     pub fn match_corpus(&self, corpus: &Corpus) -> Vec<Vec<usize>> {
         let matches = self.word_matches(corpus);
+        let mut included = vec![false; self.themes.len()];
+        let mut excluded = vec![false; self.themes.len()];
         corpus
             .docs
             .iter()
@@ -242,41 +286,57 @@ impl Matcher {
                 if positions.iter().all(|p| p.is_empty()) {
                     return Vec::new();
                 }
-                self.themes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (rules, exclude))| {
-                        rules.iter().any(|r| rule_matches(r, &positions))
-                            && !exclude.iter().any(|r| rule_matches(r, &positions))
-                    })
-                    .map(|(i, _)| i)
+                included.iter_mut().for_each(|x| *x = false);
+                excluded.iter_mut().for_each(|x| *x = false);
+                for (start, here) in positions.iter().enumerate() {
+                    for &word in *here {
+                        for r in &self.starting_with[word as usize] {
+                            let done = if r.exclude {
+                                excluded[r.theme]
+                            } else {
+                                included[r.theme]
+                            };
+                            if done {
+                                continue;
+                            }
+                            let (rules, exclude) = &self.themes[r.theme];
+                            let rule = if r.exclude {
+                                &exclude[r.rule]
+                            } else {
+                                &rules[r.rule]
+                            };
+                            if rule_matches_at(rule, &positions, start) {
+                                if r.exclude {
+                                    excluded[r.theme] = true;
+                                } else {
+                                    included[r.theme] = true;
+                                }
+                            }
+                        }
+                    }
+                }
+                (0..self.themes.len())
+                    .filter(|&t| included[t] && !excluded[t])
                     .collect()
             })
             .collect()
     }
 }
 
-/// Whether the rule's words occur in order within the allowed gaps.
-fn rule_matches(rule: &CompiledRule, positions: &[&[u32]]) -> bool {
-    let Some((&first, rest)) = rule.words.split_first() else {
-        return false;
-    };
+/// Whether the rule, whose first word is at `start`, continues in order within the allowed gaps.
+fn rule_matches_at(rule: &CompiledRule, positions: &[&[u32]], start: usize) -> bool {
     let gap = if rule.exact { 0 } else { MAX_GAP };
-    (0..positions.len())
-        .filter(|&i| positions[i].contains(&first))
-        .any(|start| {
-            let mut at = start;
-            rest.iter().all(|&word| {
-                let window = (at + 1)..positions.len().min(at + 2 + gap);
-                match window.clone().find(|&j| positions[j].contains(&word)) {
-                    Some(j) => {
-                        at = j;
-                        true
-                    }
-                    None => false,
-                }
-            })
-        })
+    let mut at = start;
+    rule.words[1..].iter().all(|&word| {
+        let window = (at + 1)..positions.len().min(at + 2 + gap);
+        match window.clone().find(|&j| positions[j].contains(&word)) {
+            Some(j) => {
+                at = j;
+                true
+            }
+            None => false,
+        }
+    })
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ pub mod learn;
 pub mod report;
 
 use crate::text::{Corpus, TfIdf};
-use crate::tone::{Tone, tone};
+use crate::tone::{Tone, tone_of_words};
 use codebook::{Codebook, Matcher};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -141,20 +141,25 @@ fn add_theme(
 /// Themes every answer: a person's codes are kept as given; uncoded answers get
 /// codebook matches and learned suggestions; what is left may form discovered themes.
 pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
+    analyse_corpus(texts, &Corpus::build(texts), options)
+}
+
+/// [`analyse`] over a corpus already built from `texts`.
+pub fn analyse_corpus<S: AsRef<str>>(texts: &[S], corpus: &Corpus, options: &Options) -> Analysis {
     let n = texts.len();
     let skipped = |i: usize| {
         options
             .skip
             .is_some_and(|s| s.get(i).copied().unwrap_or(false))
     };
-    let corpus = Corpus::build(texts);
     let mut themes: Vec<Theme> = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut rows: Vec<RowThemes> = texts
         .iter()
-        .map(|t| RowThemes {
+        .enumerate()
+        .map(|(i, t)| RowThemes {
             assignments: Vec::new(),
-            tone: tone(t.as_ref()),
+            tone: tone_of_words(t.as_ref(), &corpus.doc_words(i)),
         })
         .collect();
     let coded = |i: usize| {
@@ -201,7 +206,7 @@ pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
         let targets: Vec<usize> = (0..n).filter(|&i| !coded(i) && !skipped(i)).collect();
         if !training.is_empty() && !targets.is_empty() {
             let all: Vec<usize> = (0..n).filter(|&i| !skipped(i)).collect();
-            let tfidf = TfIdf::fit(&corpus, &all, 2);
+            let tfidf = TfIdf::fit(corpus, &all, 2);
             let position: HashMap<usize, usize> =
                 all.iter().enumerate().map(|(p, &d)| (d, p)).collect();
             let vectors: Vec<_> = training
@@ -233,7 +238,7 @@ pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
 
     // Codebook rules on everything a person has not coded.
     if let Some(book) = options.codebook {
-        let matches = Matcher::new(book).match_corpus(&corpus);
+        let matches = Matcher::new(book).match_corpus(corpus);
         let mut theme_of: HashMap<usize, usize> = HashMap::new();
         for (i, found) in matches.into_iter().enumerate() {
             if coded(i) || skipped(i) {
@@ -276,7 +281,7 @@ pub fn analyse<S: AsRef<str>>(texts: &[S], options: &Options) -> Analysis {
             .filter(|&i| rows[i].assignments.is_empty() && !coded(i) && !skipped(i))
             .collect();
         if !rest.is_empty() {
-            let tfidf = TfIdf::fit(&corpus, &rest, 2);
+            let tfidf = TfIdf::fit(corpus, &rest, 2);
             let local: Vec<usize> = (0..rest.len()).collect();
             let found = discover::discover(&tfidf, &local);
             let display = corpus.display_forms();

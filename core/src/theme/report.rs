@@ -3,7 +3,8 @@
 
 use crate::privacy;
 use crate::safeguarding::Checker;
-use crate::theme::{Analysis, Options, Source, analyse};
+use crate::text::Corpus;
+use crate::theme::{Analysis, Options, Source, analyse_corpus};
 use crate::tone::Tone;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -74,9 +75,11 @@ pub fn build(
     schools: &[String],
 ) -> ThemeReport {
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
-    let flagged: Vec<bool> = texts
+    let corpus = Corpus::build(&texts);
+    let flagged: Vec<bool> = safeguarding
+        .check_corpus(&corpus)
         .iter()
-        .map(|t| !safeguarding.check(t).is_empty())
+        .map(|f| !f.is_empty())
         .collect();
     let personal: Vec<Vec<privacy::Found>> =
         texts.iter().map(|t| privacy::find(t, schools)).collect();
@@ -91,7 +94,7 @@ pub fn build(
         skip: Some(&flagged),
         ..options.clone()
     };
-    let analysis: Analysis = analyse(&texts, &options);
+    let analysis: Analysis = analyse_corpus(&texts, &corpus, &options);
     let counts = analysis.counts();
 
     let themes = analysis
