@@ -35,6 +35,21 @@ pub struct ResponseSubmission {
     pub answers: Answers,
 }
 
+/// A response waiting on a device to be sent, with the id it will be sent under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuedResponse {
+    pub id: Uuid,
+    pub submission: ResponseSubmission,
+}
+
+/// A device's queue exported to a file, for `tellus import-queue` when a device cannot sync.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueExport {
+    /// The file format version.
+    pub tellus_queue: u32,
+    pub items: Vec<QueuedResponse>,
+}
+
 /// A response as kept by the server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredResponse {

@@ -1,6 +1,7 @@
 //! The one place where errors become HTTP responses with a JSON body.
 
 use crate::storage::StorageError;
+use crate::submission::SubmitError;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
@@ -24,6 +25,17 @@ pub enum AppError {
     Json(#[from] JsonRejection),
     #[error(transparent)]
     Storage(#[from] StorageError),
+}
+
+impl From<SubmitError> for AppError {
+    fn from(e: SubmitError) -> Self {
+        match e {
+            SubmitError::UnknownSurvey(id) => AppError::NotFound { what: "survey", id },
+            SubmitError::Invalid(fields) => AppError::InvalidAnswers(fields),
+            SubmitError::Conflict => AppError::ResponseConflict,
+            SubmitError::Storage(e) => AppError::Storage(e),
+        }
+    }
 }
 
 impl AppError {

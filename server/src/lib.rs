@@ -1,7 +1,9 @@
 //! The Tellus server: thin HTTP handlers over `tellus-core` and a sled store.
 
+pub mod backup;
 pub mod commands;
 pub mod error;
 pub mod routes;
 pub mod startup;
 pub mod storage;
+pub mod submission;

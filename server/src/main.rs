@@ -4,8 +4,12 @@ use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
+use tellus::backup;
+use tellus::commands::import_queue;
 use tellus::commands::theme::ThemeArgs;
-use tellus::startup::{Config, run};
+use tellus::startup::{Backups, Config, default_backup_dir, run};
+use tellus::storage::Store;
 
 #[derive(Parser)]
 #[command(
@@ -34,6 +38,38 @@ enum Command {
         /// Do not load the demo consultation into a new store.
         #[arg(long)]
         no_demo: bool,
+        /// Folder for rolling automatic backups [default: the data folder's name + "-backups"].
+        #[arg(long)]
+        backup_dir: Option<PathBuf>,
+        /// Minutes between automatic backups; 0 turns them off.
+        #[arg(long, default_value_t = 60)]
+        backup_every: u64,
+        /// How many automatic backups to keep.
+        #[arg(long, default_value_t = 24)]
+        backup_keep: usize,
+    },
+    /// Write a backup of a data folder (stop the server first, or use its automatic backups).
+    Backup {
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// The backup file to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into an empty data folder.
+    Restore {
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// The backup file to read.
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Import a device's exported answer queue (when a tablet could not sync).
+    ImportQueue {
+        /// The exported queue file.
+        file: PathBuf,
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
     },
     /// Theme a CSV file's free-text answers and write a JSON report.
     Theme {
@@ -71,20 +107,40 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let Cli { command } = Cli::parse();
-    let result: Result<(), Box<dyn std::error::Error>> = match command {
+    match execute(command).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tellus: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn execute(command: Command) -> Result<(), Box<dyn std::error::Error>> {
+    match command {
         Command::Serve {
             data,
             addr,
             dist,
             no_demo,
-        } => run(Config {
-            data,
-            addr,
-            dist,
-            demo: !no_demo,
-        })
-        .await
-        .map_err(Into::into),
+            backup_dir,
+            backup_every,
+            backup_keep,
+        } => {
+            let backups = (backup_every > 0).then(|| Backups {
+                dir: backup_dir.unwrap_or_else(|| default_backup_dir(&data)),
+                every: Duration::from_secs(backup_every * 60),
+                keep: backup_keep,
+            });
+            run(Config {
+                data,
+                addr,
+                dist,
+                demo: !no_demo,
+                backups,
+            })
+            .await?;
+        }
         Command::Theme {
             input,
             text_column,
@@ -103,24 +159,50 @@ async fn main() -> ExitCode {
                 codebook,
                 out,
             };
-            tellus::commands::theme::run(&args)
-                .map(|done| {
-                    println!(
-                        "Themed {} answers into {} themes ({} held back for safeguarding): {}",
-                        done.rows,
-                        done.themes,
-                        done.flagged,
-                        args.out.display()
-                    )
-                })
-                .map_err(Into::into)
+            let done = tellus::commands::theme::run(&args)?;
+            println!(
+                "Themed {} answers into {} themes ({} held back for safeguarding): {}",
+                done.rows,
+                done.themes,
+                done.flagged,
+                args.out.display()
+            );
         }
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("tellus: {e}");
-            ExitCode::FAILURE
+        Command::Backup { data, out } => {
+            let counts = backup::backup(&Store::open(&data)?, &out)?;
+            println!(
+                "Backed up {} consultations and {} responses to {}",
+                counts.consultations,
+                counts.responses,
+                out.display()
+            );
+        }
+        Command::Restore { data, from } => {
+            let counts = backup::restore(&Store::open(&data)?, &from)?;
+            println!(
+                "Restored {} consultations and {} responses into {}",
+                counts.consultations,
+                counts.responses,
+                data.display()
+            );
+        }
+        Command::ImportQueue { file, data } => {
+            let report = import_queue::import(&Store::open(&data)?, &file)?;
+            println!(
+                "Stored {} new responses; {} were already stored.",
+                report.stored, report.already_stored
+            );
+            for (id, why) in &report.refused {
+                println!("  refused {id}: {why}");
+            }
+            if !report.refused.is_empty() {
+                return Err(format!(
+                    "{} responses were refused; the rest were imported",
+                    report.refused.len()
+                )
+                .into());
+            }
         }
     }
+    Ok(())
 }

@@ -33,6 +33,25 @@ pub struct Config {
     pub dist: PathBuf,
     /// Load the demo consultation into a new store.
     pub demo: bool,
+    /// Rolling automatic backups, if any.
+    pub backups: Option<Backups>,
+}
+
+/// Where and how often the server writes automatic backups.
+#[derive(Debug, Clone)]
+pub struct Backups {
+    pub dir: PathBuf,
+    pub every: Duration,
+    pub keep: usize,
+}
+
+/// `data` -> `data-backups`, beside the data folder.
+pub fn default_backup_dir(data: &std::path::Path) -> PathBuf {
+    let name = data
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "data".into());
+    data.with_file_name(format!("{name}-backups"))
 }
 
 /// Errors that stop the server starting or running.
@@ -102,6 +121,15 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
         })?;
     let addr = listener.local_addr().map_err(StartupError::Serve)?;
     announce(addr, &store);
+    if let Some(b) = config.backups.clone() {
+        tracing::info!(dir = %b.dir.display(), minutes = b.every.as_secs() / 60, keep = b.keep, "automatic backups on");
+        tokio::spawn(crate::backup::rolling(
+            store.clone(),
+            b.dir,
+            b.every,
+            b.keep,
+        ));
+    }
 
     let app = router(
         AppState {

@@ -7,8 +7,11 @@ use serde::{Serialize, de::DeserializeOwned};
 use sled::transaction::TransactionError;
 use sled::{Transactional, Tree};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Once};
 use tellus_core::{Consultation, StoredResponse};
 use thiserror::Error;
+use tokio::sync::{Notify, watch};
 use uuid::Uuid;
 
 /// The on-disk format this build reads and writes.
@@ -28,6 +31,8 @@ pub enum StorageError {
         "the data folder was written by a newer Tellus (format {found}, this build reads {FORMAT_VERSION})"
     )]
     NewerFormat { found: u32 },
+    #[error("writing to disk failed: {0}")]
+    Flush(String),
 }
 
 /// The outcome of storing a response under a client-chosen id.
@@ -39,9 +44,37 @@ pub enum Insert {
     Existing(StoredResponse),
 }
 
+/// How far writes are known to be on disk, shared by everyone waiting for a flush.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Flushed {
+    /// Every write with a ticket up to this is durable.
+    durable: u64,
+    /// Writes with tickets up to this were in a flush that failed.
+    failed: u64,
+}
+
+/// Group commit: writers take a ticket and wait; one task flushes for all of them at once.
+struct GroupCommit {
+    db: sled::Db,
+    tickets: AtomicU64,
+    flushes: AtomicU64,
+    /// Shared with the flushing task, which holds the rest only weakly so a dropped store closes.
+    wake: Arc<Notify>,
+    flushed: watch::Sender<Flushed>,
+    started: Once,
+}
+
+impl Drop for GroupCommit {
+    fn drop(&mut self) {
+        // Let the flushing task see that the store is gone and finish.
+        self.wake.notify_one();
+    }
+}
+
 /// The Tellus store: one sled database with a tree per kind of record.
 #[derive(Clone)]
 pub struct Store {
+    commit: Arc<GroupCommit>,
     db: sled::Db,
     meta: Tree,
     consultations: Tree,
@@ -93,6 +126,14 @@ impl Store {
             }
         }
         Ok(Store {
+            commit: Arc::new(GroupCommit {
+                db: db.clone(),
+                tickets: AtomicU64::new(0),
+                flushes: AtomicU64::new(0),
+                wake: Arc::new(Notify::new()),
+                flushed: watch::channel(Flushed::default()).0,
+                started: Once::new(),
+            }),
             consultations: db.open_tree("consultations")?,
             survey_index: db.open_tree("survey_index")?,
             responses: db.open_tree("responses")?,
@@ -170,6 +211,16 @@ impl Store {
         }
     }
 
+    /// Every stored response, in id order.
+    pub fn responses(&self) -> impl Iterator<Item = Result<StoredResponse, StorageError>> + '_ {
+        self.responses.iter().values().map(|v| decode(&v?))
+    }
+
+    /// How many responses are stored.
+    pub fn response_count(&self) -> usize {
+        self.responses.len()
+    }
+
     /// One response by id.
     pub fn response(&self, id: Uuid) -> Result<Option<StoredResponse>, StorageError> {
         self.responses
@@ -192,6 +243,12 @@ impl Store {
         Ok(count)
     }
 
+    /// Records that the demo needs no loading (a restored store has its own consultations).
+    pub fn mark_demo_loaded(&self) -> Result<(), StorageError> {
+        self.meta.insert(DEMO_KEY, encode(&true))?;
+        Ok(())
+    }
+
     /// Loads the demo consultation once, on the first start of a new store.
     pub fn seed_demo_once(&self) -> Result<bool, StorageError> {
         if self.meta.get(DEMO_KEY)?.is_some() {
@@ -203,10 +260,45 @@ impl Store {
         Ok(true)
     }
 
-    /// Waits until everything written so far is on disk.
+    /// Waits until everything written so far is on disk. Concurrent callers share
+    /// flushes: while one flush runs, later writers queue for the next, which covers them all.
     pub async fn flush(&self) -> Result<(), StorageError> {
-        self.db.flush_async().await?;
-        Ok(())
+        let commit = &self.commit;
+        commit.started.call_once(|| {
+            let (weak, wake) = (Arc::downgrade(&self.commit), Arc::clone(&self.commit.wake));
+            tokio::spawn(async move {
+                loop {
+                    wake.notified().await;
+                    let Some(commit) = weak.upgrade() else { break };
+                    let upto = commit.tickets.load(Ordering::SeqCst);
+                    let result = commit.db.flush_async().await;
+                    commit.flushes.fetch_add(1, Ordering::SeqCst);
+                    commit.flushed.send_modify(|f| match result {
+                        Ok(_) => f.durable = f.durable.max(upto),
+                        Err(_) => f.failed = f.failed.max(upto),
+                    });
+                }
+            });
+        });
+        let mut flushed = commit.flushed.subscribe();
+        let ticket = commit.tickets.fetch_add(1, Ordering::SeqCst) + 1;
+        commit.wake.notify_one();
+        let state = *flushed
+            .wait_for(|f| f.durable >= ticket || f.failed >= ticket)
+            .await
+            .map_err(|_| StorageError::Flush("the flushing task stopped".into()))?;
+        if state.durable >= ticket {
+            Ok(())
+        } else {
+            Err(StorageError::Flush(
+                "the disk refused the write; nothing was acknowledged".into(),
+            ))
+        }
+    }
+
+    /// How many flushes the group-commit task has performed.
+    pub fn flush_count(&self) -> u64 {
+        self.commit.flushes.load(Ordering::SeqCst)
     }
 
     /// Flushes from synchronous code (start-up and shutdown).
@@ -269,6 +361,32 @@ mod tests {
             .unwrap();
         assert_eq!(c.id, "therapies-review");
         assert_eq!(store.consultations().unwrap().len(), 1);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_writers_share_flushes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let writers: Vec<_> = (0..64u128)
+            .map(|i| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    store
+                        .insert_response(&response(Uuid::from_u128(i + 1), "therapies-children"))
+                        .unwrap();
+                    store.flush().await.unwrap();
+                })
+            })
+            .collect();
+        for w in writers {
+            w.await.unwrap();
+        }
+        assert_eq!(store.count_responses("therapies-children").unwrap(), 64);
+        let flushes = store.flush_count();
+        assert!(
+            (1..64).contains(&flushes),
+            "64 writers needed {flushes} flushes"
+        );
     }
 
     #[test]

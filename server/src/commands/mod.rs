@@ -1,3 +1,4 @@
 //! Batch commands of the `tellus` binary other than `serve`.
 
+pub mod import_queue;
 pub mod theme;

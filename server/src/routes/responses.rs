@@ -1,14 +1,12 @@
 use crate::error::AppError;
 use crate::startup::AppState;
-use crate::storage::Insert;
+use crate::submission::{Accepted, accept};
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use std::time::{SystemTime, UNIX_EPOCH};
+use tellus_core::ResponseSubmission;
 use tellus_core::api::Receipt;
-use tellus_core::response::{normalise, validate_answers};
-use tellus_core::{ResponseSubmission, StoredResponse};
 use uuid::Uuid;
 
 /// `PUT /api/responses/{id}`: stores a response under the id its device chose.
@@ -27,43 +25,12 @@ pub async fn put(
         ),
     })?;
     let Json(submission) = body?;
-    let consultation = state
-        .store
-        .consultation_of_survey(&submission.survey_id)?
-        .ok_or_else(|| AppError::NotFound {
-            what: "survey",
-            id: submission.survey_id.clone(),
-        })?;
-    let survey = consultation
-        .survey(&submission.survey_id)
-        .ok_or_else(|| AppError::NotFound {
-            what: "survey",
-            id: submission.survey_id.clone(),
-        })?;
-    validate_answers(survey, &submission.answers).map_err(AppError::InvalidAnswers)?;
-
-    let response = StoredResponse {
-        id,
-        consultation_id: consultation.id.clone(),
-        survey_id: survey.id.clone(),
-        answers: normalise(&submission.answers),
-        received_at: SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0),
+    let accepted = accept(&state.store, id, &submission)?;
+    // A retry may arrive before the first request's flush finished: flush before saying yes either way.
+    state.store.flush().await?;
+    let (status, created) = match accepted {
+        Accepted::Created => (StatusCode::CREATED, true),
+        Accepted::Repeat => (StatusCode::OK, false),
     };
-    match state.store.insert_response(&response)? {
-        Insert::Created => {
-            state.store.flush().await?;
-            Ok((StatusCode::CREATED, Json(Receipt { id, created: true })))
-        }
-        Insert::Existing(existing)
-            if existing.survey_id == response.survey_id && existing.answers == response.answers =>
-        {
-            // A retry may arrive before the first request's flush finished: flush before saying yes.
-            state.store.flush().await?;
-            Ok((StatusCode::OK, Json(Receipt { id, created: false })))
-        }
-        Insert::Existing(_) => Err(AppError::ResponseConflict),
-    }
+    Ok((status, Json(Receipt { id, created })))
 }

@@ -1,0 +1,69 @@
+//! Accepting a response: find its survey, check the answers, store it once.
+//!
+//! Shared by `PUT /api/responses/{id}` and `tellus import-queue`, so a response is
+//! judged by the same rules however it arrives.
+
+use crate::storage::{Insert, StorageError, Store};
+use std::time::{SystemTime, UNIX_EPOCH};
+use tellus_core::response::{normalise, validate_answers};
+use tellus_core::{FieldError, ResponseSubmission, StoredResponse};
+use thiserror::Error;
+use uuid::Uuid;
+
+/// How a response was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accepted {
+    /// Stored now.
+    Created,
+    /// The same response was already stored under this id (a retry).
+    Repeat,
+}
+
+/// Why a response was not taken.
+#[derive(Debug, Error)]
+pub enum SubmitError {
+    #[error("there is no survey '{0}'")]
+    UnknownSurvey(String),
+    #[error("some answers need changing")]
+    Invalid(Vec<FieldError>),
+    #[error("a different response was already stored with this id")]
+    Conflict,
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// Stores a response under `id` unless it is invalid or the id holds different answers.
+/// Not yet durable: call [`Store::flush`] before acknowledging.
+pub fn accept(
+    store: &Store,
+    id: Uuid,
+    submission: &ResponseSubmission,
+) -> Result<Accepted, SubmitError> {
+    let unknown = || SubmitError::UnknownSurvey(submission.survey_id.clone());
+    let consultation = store
+        .consultation_of_survey(&submission.survey_id)?
+        .ok_or_else(unknown)?;
+    let survey = consultation
+        .survey(&submission.survey_id)
+        .ok_or_else(unknown)?;
+    validate_answers(survey, &submission.answers).map_err(SubmitError::Invalid)?;
+    let response = StoredResponse {
+        id,
+        consultation_id: consultation.id.clone(),
+        survey_id: survey.id.clone(),
+        answers: normalise(&submission.answers),
+        received_at: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0),
+    };
+    match store.insert_response(&response)? {
+        Insert::Created => Ok(Accepted::Created),
+        Insert::Existing(existing)
+            if existing.survey_id == response.survey_id && existing.answers == response.answers =>
+        {
+            Ok(Accepted::Repeat)
+        }
+        Insert::Existing(_) => Err(SubmitError::Conflict),
+    }
+}
