@@ -54,3 +54,38 @@ pub fn new_uuid() -> Uuid {
     }
     uuid::Builder::from_random_bytes(bytes).into_uuid()
 }
+
+/// Registers the service worker that keeps the app working offline (secure contexts
+/// only: localhost or HTTPS; elsewhere answers are still kept by the outbox).
+pub fn register_service_worker() {
+    if let Some(window) = web_sys::window()
+        && window.is_secure_context()
+    {
+        let _ = window.navigator().service_worker().register("/sw.js");
+    }
+}
+
+/// Offers `contents` to the person as a file download.
+pub fn download(file_name: &str, contents: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not make the file")?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make the file")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "no link")?
+        .dyn_into()
+        .map_err(|_| "no link")?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

@@ -3,6 +3,8 @@
 mod api;
 mod browser;
 mod components;
+mod kiosk;
+mod outbox;
 mod pages;
 mod state;
 
@@ -12,12 +14,15 @@ use leptos_router::path;
 
 fn main() {
     console_error_panic_hook::set_once();
+    browser::register_service_worker();
     leptos::mount::mount_to_body(App);
 }
 
 /// The whole app: header, routes, footer.
 #[component]
 fn App() -> impl IntoView {
+    provide_context(outbox::Outbox::start());
+    provide_context(kiosk::Kiosk::load());
     view! {
         <Router>
             <components::layout::SkipLink/>
@@ -26,6 +31,9 @@ fn App() -> impl IntoView {
                 <main id="main-content" class="main-wrapper" tabindex="-1">
                     <Routes fallback=pages::not_found::NotFound>
                         <Route path=path!("/") view=pages::home::Home/>
+                        <Route path=path!("/device") view=pages::device::DevicePage/>
+                        <Route path=path!("/kiosk") view=pages::kiosk::KioskSetup/>
+                        <Route path=path!("/kiosk/exit") view=pages::kiosk::KioskExit/>
                         <ParentRoute path=path!("/s/:survey") view=pages::survey::SurveyShell>
                             <Route path=path!("") view=pages::survey::StartPage/>
                             <Route path=path!("q/:n") view=pages::question::QuestionPage/>

@@ -92,6 +92,8 @@ test('a child answers the children\'s survey on a tablet and the response is sto
   assert.equal(await childrenCount(server.url), 0);
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
+  await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
+  await page.getByText('Your answers have been sent').waitFor();
   await expectAccessible(page, 'confirmation page');
 
   assert.equal(await childrenCount(server.url), 1);
@@ -125,6 +127,7 @@ test('answers in progress survive a reload, and Change from check-your-answers r
   const before = await childrenCount(server.url);
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
+  await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
   assert.equal(await childrenCount(server.url), before + 1);
   await context.close();
 });

@@ -90,7 +90,7 @@ fn test() -> Result {
     ]))?;
 
     cmd::step("Unit and API tests");
-    cmd::run(cmd::cargo().args(["test", "--workspace", "--exclude", "tellus-app"]))?;
+    cmd::run(cmd::cargo().args(["test", "--workspace"]))?;
 
     web::build(&tools)?;
     cmd::step("Building the server for browser tests");

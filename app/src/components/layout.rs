@@ -1,6 +1,7 @@
 //! Page furniture in the GOV.UK Design System's patterns: skip link, header, footer,
 //! back link and the error summary.
 
+use crate::kiosk::Kiosk;
 use leptos::prelude::*;
 use tellus_core::FieldError;
 
@@ -10,13 +11,20 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a href="#main-content" class="skip-link">"Skip to main content"</a> }
 }
 
-/// The service header.
+/// The service header; in kiosk mode its link leads back to the kiosk's survey only.
 #[component]
 pub fn Header() -> impl IntoView {
+    let kiosk = expect_context::<Kiosk>();
+    let home = move || {
+        kiosk
+            .survey_id()
+            .map(|id| format!("/s/{id}"))
+            .unwrap_or_else(|| "/".into())
+    };
     view! {
         <header class="header">
             <div class="width-container header__container">
-                <a href="/" class="header__service-name">"Tellus"</a>
+                <a href=home class="header__service-name">"Tellus"</a>
                 <span class="header__tagline">"Tell us what you think"</span>
             </div>
         </header>
@@ -26,9 +34,15 @@ pub fn Header() -> impl IntoView {
 /// The footer, which says plainly what Tellus does with people's data.
 #[component]
 pub fn Footer() -> impl IntoView {
+    let kiosk = expect_context::<Kiosk>();
     view! {
         <footer class="footer">
             <div class="width-container">
+                <crate::outbox::OutboxStatus/>
+                {move || match kiosk.survey_id() {
+                    Some(_) => view! { <p><a href="/kiosk/exit" class="footer__link">"Leave kiosk mode"</a></p> }.into_any(),
+                    None => view! { <p><a href="/device" class="footer__link">"This device"</a></p> }.into_any(),
+                }}
                 <p>"Tellus never asks for your name. It uses no cookies and no tracking, and sends nothing to anyone else."</p>
             </div>
         </footer>

@@ -1,5 +1,6 @@
 //! Reusable pieces of the page.
 
 pub mod face;
+pub mod idle;
 pub mod layout;
 pub mod question;

@@ -3,12 +3,14 @@
 use crate::api::{self, ClientError};
 use crate::browser;
 use crate::components::layout::{BackLink, ErrorSummary};
+use crate::outbox::Outbox;
 use crate::pages::survey::with_survey;
 use crate::state::SurveyState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
+use tellus_core::response::QueuedResponse;
 use tellus_core::response::{normalise, validate_answers};
 use tellus_core::{FieldError, ResponseSubmission, describe_answer};
 
@@ -26,6 +28,7 @@ pub fn CheckPage() -> impl IntoView {
     let state = expect_context::<SurveyState>();
     let navigate = use_navigate();
     let sending = RwSignal::new(Sending::Idle);
+    let outbox = expect_context::<Outbox>();
 
     with_survey(move |page| {
         let survey = page.survey;
@@ -91,17 +94,25 @@ pub fn CheckPage() -> impl IntoView {
                     return;
                 }
                 sending.set(Sending::InProgress);
-                let submission = ResponseSubmission {
-                    survey_id: survey.id.clone(),
-                    answers,
+                let item = QueuedResponse {
+                    id: state.response_id(),
+                    submission: ResponseSubmission {
+                        survey_id: survey.id.clone(),
+                        answers,
+                    },
                 };
-                let id = state.response_id();
                 let navigate = navigate.clone();
                 let done = format!("{base}/done");
                 let here = format!("{base}/check");
                 spawn_local(async move {
-                    match api::submit(id, &submission).await {
-                        Ok(_) => {
+                    // Saved on the device first; sent in the background, retried until the server has it.
+                    let saved = match outbox.add(item.clone()).await {
+                        Ok(()) => Ok(()),
+                        // No device storage (some private browsing): send directly instead.
+                        Err(_) => api::submit(item.id, &item.submission).await.map(|_| ()),
+                    };
+                    match saved {
+                        Ok(()) => {
                             state.clear();
                             sending.set(Sending::Idle);
                             navigate(

@@ -1,27 +1,86 @@
 //! The confirmation page.
 
 use crate::browser;
+use crate::kiosk::{Kiosk, NEXT_PERSON_AFTER};
+use crate::outbox::{Outbox, SyncState};
 use crate::pages::survey::with_survey;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+use std::time::Duration;
 
 /// Thank you, and what happens next.
 #[component]
 pub fn DonePage() -> impl IntoView {
+    let outbox = expect_context::<Outbox>();
+    let kiosk = expect_context::<Kiosk>();
+    let navigate = use_navigate();
+    let sent = move || outbox.state.get() == SyncState::AllSent;
     with_survey(move |page| {
         browser::set_title("Thank you: your answers have been sent");
         request_animation_frame(|| browser::focus("page-heading"));
         let again = format!("/s/{}", page.survey.id);
+        let in_kiosk = kiosk.survey_id().is_some();
+        // In kiosk mode the tablet is ready for the next person after a short pause.
+        let seconds = RwSignal::new(NEXT_PERSON_AFTER);
+        if in_kiosk {
+            let (navigate, start) = (navigate.clone(), again.clone());
+            let tick = set_interval_with_handle(
+                move || {
+                    seconds.update(|s| *s = s.saturating_sub(1));
+                    if seconds.get_untracked() == 0 {
+                        navigate(
+                            &start,
+                            NavigateOptions {
+                                replace: true,
+                                ..Default::default()
+                            },
+                        );
+                    }
+                },
+                Duration::from_secs(1),
+            )
+            .ok();
+            on_cleanup(move || {
+                if let Some(tick) = tick {
+                    tick.clear();
+                }
+            });
+        }
+        let next_person = {
+            let (navigate, start) = (navigate.clone(), again.clone());
+            move |_| {
+                navigate(
+                    &start,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                )
+            }
+        };
         view! {
             <div class="panel">
                 <h1 class="panel__title" id="page-heading" tabindex="-1">"Thank you"</h1>
-                <div class="panel__body">"Your answers have been sent"</div>
+                <div class="panel__body">
+                    {move || if sent() { "Your answers have been sent" } else { "Your answers are saved and will be sent" }}
+                </div>
             </div>
             <h2 class="heading-m">"What happens next"</h2>
             <p class="body">{page.what_happens_next.clone()}</p>
-            <p class="body">
-                <a href=again>"Answer the survey again for someone else on this device"</a>
-            </p>
-            <p class="body"><a href="/">"See all surveys"</a></p>
+            {if in_kiosk {
+                view! {
+                    <button class="button" type="button" on:click=next_person>"Next person"</button>
+                    <p class="body">{move || format!("The survey starts again for the next person in {} seconds.", seconds.get())}</p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="body"><a href=again>"Answer the survey again for someone else on this device"</a></p>
+                    <p class="body"><a href="/">"See all surveys"</a></p>
+                }
+                .into_any()
+            }}
         }
     })
 }

@@ -1,10 +1,22 @@
 use crate::{api, browser};
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
 
 /// The list of open consultations and a survey for each audience.
 #[component]
 pub fn Home() -> impl IntoView {
     browser::set_title("Have your say");
+    // A kiosk tablet shows only its survey.
+    if let Some(id) = expect_context::<crate::kiosk::Kiosk>().survey_id() {
+        use_navigate()(
+            &format!("/s/{id}"),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    }
     let consultations = LocalResource::new(api::consultations);
     view! {
         <h1 class="heading-xl">"Have your say"</h1>

@@ -2,6 +2,8 @@
 
 use crate::api::ClientError;
 use crate::browser;
+use crate::components::idle::IdleGuard;
+use crate::kiosk::Kiosk;
 use crate::state::SurveyState;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -17,9 +19,12 @@ pub fn SurveyShell() -> impl IntoView {
     let state = SurveyState::new(survey_id);
     provide_context(state);
     let child_mode = move || matches!(state.page.get(), Some(Ok(page)) if page.survey.child_mode);
+    let kiosk = expect_context::<Kiosk>();
+    let guarded = move || kiosk.survey_id().is_some_and(|id| id == survey_id.get());
     view! {
         <div class="survey" class=("child-mode", child_mode)>
             <Outlet/>
+            {move || guarded().then(|| view! { <IdleGuard/> })}
         </div>
     }
 }

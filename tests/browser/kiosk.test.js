@@ -1,0 +1,101 @@
+// Kiosk mode on a shared tablet: set up with a PIN, back to the start after each child
+// with nothing of their answers reachable, an idle warning with time to carry on, and
+// leaving only with the PIN.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, tabletContext, expectAccessible } from './support.js';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function startKiosk(page) {
+  await page.goto(`${server.url}/device`);
+  await page.getByRole('link', { name: 'Set up kiosk mode for a survey' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Set up kiosk mode' }).waitFor();
+  await page.getByRole('button', { name: 'Start kiosk mode' }).tap();
+  await page.locator('#error-summary').waitFor();
+  await expectAccessible(page, 'kiosk set-up with errors');
+  await page.getByText('Children and young people: Tell us about your therapy').tap();
+  await page.getByLabel('Choose a PIN').fill('2468');
+  await page.getByLabel('Enter the PIN again').fill('2468');
+  await page.getByRole('button', { name: 'Start kiosk mode' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Tell us about your therapy' }).waitFor();
+}
+
+test('after each child the tablet returns to the start with nothing of their answers left', async () => {
+  const { context } = await tabletContext(browser, server.url);
+  const page = await context.newPage();
+  await startKiosk(page);
+  await page.getByRole('button', { name: 'Start now' }).tap();
+  await page.getByText('Really happy', { exact: true }).tap();
+  await page.getByRole('button', { name: 'Continue' }).tap();
+  await page.goto(`${server.url}/s/therapies-children/check`);
+  await page.getByRole('button', { name: 'Send my answers' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
+  await page.getByText(/starts again for the next person in \d+ seconds/).waitFor();
+  await page.getByRole('button', { name: 'Next person' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Tell us about your therapy' }).waitFor();
+
+  // Not in storage, and not by going back.
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tellus:progress')));
+  assert.deepEqual(saved, []);
+  await page.goBack();
+  await page.waitForTimeout(300);
+  assert.doesNotMatch(await page.locator('main').innerText(), /Really happy/);
+
+  // The whole site is just this survey now.
+  await page.goto(`${server.url}/`);
+  await page.getByRole('heading', { level: 1, name: 'Tell us about your therapy' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Tellus' }).getAttribute('href'), '/s/therapies-children');
+
+  // Leaving needs the PIN.
+  await page.getByRole('link', { name: 'Leave kiosk mode' }).tap();
+  await page.getByLabel('PIN').fill('1111');
+  await page.getByRole('button', { name: 'Leave kiosk mode' }).tap();
+  await page.getByText('The PIN is not right').first().waitFor();
+  await expectAccessible(page, 'leave kiosk mode with a wrong PIN');
+  await page.getByLabel('PIN').fill('2468');
+  await page.getByRole('button', { name: 'Leave kiosk mode' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'This device' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Tellus' }).getAttribute('href'), '/');
+  await context.close();
+});
+
+test('an idle tablet warns, lets a child carry on with one tap, then clears for the next', async () => {
+  const { context } = await tabletContext(browser, server.url);
+  const page = await context.newPage();
+  await page.clock.install();
+  await startKiosk(page);
+  await page.getByRole('button', { name: 'Start now' }).tap();
+  await page.getByText('Sad', { exact: true }).tap();
+  await page.getByRole('button', { name: 'Continue' }).tap();
+  await page.getByRole('heading', { level: 1, name: /same therapist/ }).waitFor();
+
+  await page.clock.runFor(91_000);
+  const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });
+  await dialog.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'idle-continue');
+  assert.match(await dialog.innerText(), /cleared in \d+ seconds/);
+  await expectAccessible(page, 'idle warning');
+  await page.getByRole('button', { name: "I'm still here" }).tap();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('heading', { level: 1, name: /same therapist/ }).waitFor();
+
+  // Nobody comes back: the answers go and the next child starts afresh.
+  await page.clock.runFor(125_000);
+  await page.getByRole('heading', { level: 1, name: 'Tell us about your therapy' }).waitFor();
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tellus:progress')));
+  assert.deepEqual(saved, []);
+  await page.getByRole('button', { name: 'Start now' }).waitFor();
+  await context.close();
+});
