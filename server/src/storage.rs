@@ -6,12 +6,13 @@
 use serde::{Serialize, de::DeserializeOwned};
 use sled::transaction::TransactionError;
 use sled::{Transactional, Tree};
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Once};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 use tellus_core::{Consultation, StoredResponse};
 use thiserror::Error;
-use tokio::sync::{Notify, watch};
+use tokio::sync::watch;
 use uuid::Uuid;
 
 /// The on-disk format this build reads and writes.
@@ -53,22 +54,14 @@ struct Flushed {
     failed: u64,
 }
 
-/// Group commit: writers take a ticket and wait; one task flushes for all of them at once.
+/// Group commit: writers take a ticket; one of them flushes for all of them at once.
 struct GroupCommit {
     db: sled::Db,
     tickets: AtomicU64,
     flushes: AtomicU64,
-    /// Shared with the flushing task, which holds the rest only weakly so a dropped store closes.
-    wake: Arc<Notify>,
+    /// Whether a flush is running now.
+    flushing: AtomicBool,
     flushed: watch::Sender<Flushed>,
-    started: Once,
-}
-
-impl Drop for GroupCommit {
-    fn drop(&mut self) {
-        // Let the flushing task see that the store is gone and finish.
-        self.wake.notify_one();
-    }
 }
 
 /// The Tellus store: one sled database with a tree per kind of record.
@@ -82,8 +75,10 @@ pub struct Store {
     survey_index: Tree,
     /// response id (16 bytes) -> StoredResponse
     responses: Tree,
-    /// survey id, 0x00, response id -> empty
-    responses_by_survey: Tree,
+    /// Responses per survey, derived from `responses` when the store opens.
+    counts: Arc<Mutex<HashMap<String, u64>>>,
+    /// Consultations by survey id, decoded once: every submission needs its survey.
+    by_survey: Arc<RwLock<HashMap<String, Arc<Consultation>>>>,
 }
 
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -94,16 +89,23 @@ fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StorageError> {
     Ok(serde_json::from_slice(bytes)?)
 }
 
-fn survey_prefix(survey_id: &str) -> Vec<u8> {
-    let mut key = survey_id.as_bytes().to_vec();
-    key.push(0);
-    key
+/// Responses per survey, counted from the records themselves.
+fn count_by_survey(responses: &Tree) -> Result<HashMap<String, u64>, StorageError> {
+    let mut counts = HashMap::new();
+    for value in responses.iter().values() {
+        let response: StoredResponse = decode(&value?)?;
+        *counts.entry(response.survey_id).or_default() += 1;
+    }
+    Ok(counts)
 }
 
 impl Store {
     /// Opens (or creates) the store in `dir`.
     pub fn open(dir: &Path) -> Result<Self, StorageError> {
-        let db = sled::Config::new().path(dir).open()?;
+        let db = sled::Config::new()
+            .path(dir)
+            .mode(sled::Mode::HighThroughput)
+            .open()?;
         Self::from_db(db)
     }
 
@@ -125,19 +127,20 @@ impl Store {
                 meta.insert(FORMAT_KEY, encode(&FORMAT_VERSION))?;
             }
         }
+        let responses = db.open_tree("responses")?;
         Ok(Store {
             commit: Arc::new(GroupCommit {
                 db: db.clone(),
                 tickets: AtomicU64::new(0),
                 flushes: AtomicU64::new(0),
-                wake: Arc::new(Notify::new()),
+                flushing: AtomicBool::new(false),
                 flushed: watch::channel(Flushed::default()).0,
-                started: Once::new(),
             }),
             consultations: db.open_tree("consultations")?,
             survey_index: db.open_tree("survey_index")?,
-            responses: db.open_tree("responses")?,
-            responses_by_survey: db.open_tree("responses_by_survey")?,
+            counts: Arc::new(Mutex::new(count_by_survey(&responses)?)),
+            by_survey: Arc::default(),
+            responses,
             meta,
             db,
         })
@@ -145,6 +148,10 @@ impl Store {
 
     /// Saves a consultation and indexes its surveys.
     pub fn put_consultation(&self, consultation: &Consultation) -> Result<(), StorageError> {
+        self.by_survey
+            .write()
+            .expect("cache lock is never poisoned")
+            .clear();
         let value = encode(consultation);
         (&self.consultations, &self.survey_index)
             .transaction(|(consultations, index)| {
@@ -177,37 +184,56 @@ impl Store {
             .transpose()
     }
 
-    /// The consultation that holds the survey with this id.
+    /// The consultation that holds the survey with this id (decoded once, then cached).
     pub fn consultation_of_survey(
         &self,
         survey_id: &str,
-    ) -> Result<Option<Consultation>, StorageError> {
-        match self.survey_index.get(survey_id.as_bytes())? {
-            Some(cid) => self.consultation(&String::from_utf8_lossy(&cid)),
-            None => Ok(None),
+    ) -> Result<Option<Arc<Consultation>>, StorageError> {
+        if let Some(found) = self
+            .by_survey
+            .read()
+            .expect("cache lock is never poisoned")
+            .get(survey_id)
+        {
+            return Ok(Some(Arc::clone(found)));
         }
+        let Some(cid) = self.survey_index.get(survey_id.as_bytes())? else {
+            return Ok(None);
+        };
+        let Some(consultation) = self.consultation(&String::from_utf8_lossy(&cid))? else {
+            return Ok(None);
+        };
+        let consultation = Arc::new(consultation);
+        self.by_survey
+            .write()
+            .expect("cache lock is never poisoned")
+            .insert(survey_id.to_string(), Arc::clone(&consultation));
+        Ok(Some(consultation))
     }
 
-    /// Stores a response and its index entry atomically, unless its id is already taken.
+    /// Stores a response unless its id is already taken, in one atomic write.
+    ///
+    /// Only the record itself is written: per-survey counts are derived from the records
+    /// (at open, then kept up to date here), so there is no index that could disagree
+    /// with the data after a crash, and no multi-tree transaction to slow every write.
     pub fn insert_response(&self, response: &StoredResponse) -> Result<Insert, StorageError> {
         let id = *response.id.as_bytes();
-        let mut index_key = survey_prefix(&response.survey_id);
-        index_key.extend_from_slice(&id);
         let value = encode(response);
-        let outcome =
-            (&self.responses, &self.responses_by_survey).transaction(|(responses, index)| {
-                if let Some(existing) = responses.get(id)? {
-                    return Ok(Some(existing));
-                }
-                responses.insert(&id, value.as_slice())?;
-                index.insert(index_key.as_slice(), &[])?;
-                Ok(None)
-            });
-        match outcome {
-            Ok(None) => Ok(Insert::Created),
-            Ok(Some(existing)) => Ok(Insert::Existing(decode(&existing)?)),
-            Err(TransactionError::Storage(e)) => Err(e.into()),
-            Err(TransactionError::Abort(())) => unreachable!("this transaction never aborts"),
+        match self
+            .responses
+            .compare_and_swap(id, None as Option<&[u8]>, Some(value))?
+        {
+            Ok(()) => {
+                let mut counts = self.counts.lock().expect("counts lock is never poisoned");
+                *counts.entry(response.survey_id.clone()).or_default() += 1;
+                Ok(Insert::Created)
+            }
+            Err(clash) => match clash.current {
+                Some(current) => Ok(Insert::Existing(decode(&current)?)),
+                None => Err(StorageError::Flush(
+                    "a concurrent write vanished; please retry".into(),
+                )),
+            },
         }
     }
 
@@ -231,16 +257,13 @@ impl Store {
 
     /// How many responses a survey has.
     pub fn count_responses(&self, survey_id: &str) -> Result<u64, StorageError> {
-        let mut count = 0;
-        for entry in self
-            .responses_by_survey
-            .scan_prefix(survey_prefix(survey_id))
-            .keys()
-        {
-            entry?;
-            count += 1;
-        }
-        Ok(count)
+        Ok(self
+            .counts
+            .lock()
+            .expect("counts lock is never poisoned")
+            .get(survey_id)
+            .copied()
+            .unwrap_or(0))
     }
 
     /// Records that the demo needs no loading (a restored store has its own consultations).
@@ -261,42 +284,44 @@ impl Store {
     }
 
     /// Waits until everything written so far is on disk. Concurrent callers share
-    /// flushes: while one flush runs, later writers queue for the next, which covers them all.
+    /// flushes (group commit): the first to arrive flushes for everyone waiting, and
+    /// writers arriving during a flush are covered by the next one.
     pub async fn flush(&self) -> Result<(), StorageError> {
         let commit = &self.commit;
-        commit.started.call_once(|| {
-            let (weak, wake) = (Arc::downgrade(&self.commit), Arc::clone(&self.commit.wake));
-            tokio::spawn(async move {
-                loop {
-                    wake.notified().await;
-                    let Some(commit) = weak.upgrade() else { break };
-                    let upto = commit.tickets.load(Ordering::SeqCst);
-                    let result = commit.db.flush_async().await;
-                    commit.flushes.fetch_add(1, Ordering::SeqCst);
-                    commit.flushed.send_modify(|f| match result {
-                        Ok(_) => f.durable = f.durable.max(upto),
-                        Err(_) => f.failed = f.failed.max(upto),
-                    });
-                }
-            });
-        });
         let mut flushed = commit.flushed.subscribe();
         let ticket = commit.tickets.fetch_add(1, Ordering::SeqCst) + 1;
-        commit.wake.notify_one();
-        let state = *flushed
-            .wait_for(|f| f.durable >= ticket || f.failed >= ticket)
-            .await
-            .map_err(|_| StorageError::Flush("the flushing task stopped".into()))?;
-        if state.durable >= ticket {
-            Ok(())
-        } else {
-            Err(StorageError::Flush(
-                "the disk refused the write; nothing was acknowledged".into(),
-            ))
+        loop {
+            let state = *flushed.borrow_and_update();
+            if state.durable >= ticket {
+                return Ok(());
+            }
+            if state.failed >= ticket {
+                return Err(StorageError::Flush(
+                    "the disk refused the write; nothing was acknowledged".into(),
+                ));
+            }
+            if !commit.flushing.swap(true, Ordering::SeqCst) {
+                // The leader: flush everything written up to now, for every waiting writer.
+                let upto = commit.tickets.load(Ordering::SeqCst);
+                let db = commit.db.clone();
+                let result = tokio::task::spawn_blocking(move || db.flush()).await;
+                commit.flushes.fetch_add(1, Ordering::SeqCst);
+                commit.flushing.store(false, Ordering::SeqCst);
+                commit.flushed.send_modify(|f| match result {
+                    Ok(Ok(_)) => f.durable = f.durable.max(upto),
+                    _ => f.failed = f.failed.max(upto),
+                });
+                continue;
+            }
+            // A follower: wait for the leader's flush, then look again.
+            flushed
+                .changed()
+                .await
+                .map_err(|_| StorageError::Flush("the store closed".into()))?;
         }
     }
 
-    /// How many flushes the group-commit task has performed.
+    /// How many flushes group commit has performed.
     pub fn flush_count(&self) -> u64 {
         self.commit.flushes.load(Ordering::SeqCst)
     }

@@ -1,0 +1,213 @@
+//! Durable acknowledged responses per second and latency at 1, 16 and 256 clients:
+//! Tellus (`PUT /api/responses/{id}`, acknowledged after a group-committed flush) against
+//! PostgreSQL (one INSERT per transaction, synchronous_commit=on) storing the same JSON,
+//! with this disk's raw fsync rate as the single-writer ceiling.
+//!
+//! Usage: cargo run --release -- TELLUS_BINARY [SECONDS_PER_CASE]
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+use tokio::process::Command;
+
+const CONCURRENCY: [usize; 3] = [1, 16, 256];
+const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
+
+fn document(n: u64) -> serde_json::Value {
+    serde_json::json!({
+        "survey_id": "therapies-children",
+        "answers": {
+            "feel_therapy": { "type": "scale", "value": n % 5 + 1 },
+            "what_helps": { "type": "text", "value": format!("Playing games with my therapist helps me talk, answer {n}") },
+            "answered_how": { "type": "choice", "value": "with_help" }
+        }
+    })
+}
+
+struct Result {
+    ops: usize,
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+}
+
+impl Result {
+    fn per_second(&self) -> f64 {
+        self.ops as f64 / self.elapsed.as_secs_f64()
+    }
+    fn percentile(&mut self, p: f64) -> Duration {
+        self.latencies.sort();
+        self.latencies[((self.latencies.len() as f64 * p) as usize).min(self.latencies.len() - 1)]
+    }
+}
+
+async fn run_clients<F, Fut>(clients: usize, seconds: u64, make: F) -> Result
+where
+    F: Fn(usize) -> Fut,
+    Fut: std::future::Future<Output = Vec<Duration>> + Send + 'static,
+{
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..clients).map(|c| tokio::spawn(make(c))).collect();
+    let mut latencies = Vec::new();
+    for t in tasks {
+        latencies.extend(t.await.unwrap());
+    }
+    let elapsed = started.elapsed().min(Duration::from_secs(seconds) + Duration::from_millis(500));
+    Result { ops: latencies.len(), elapsed, latencies }
+}
+
+/// One keep-alive HTTP/1.1 client sending PUTs until the deadline.
+async fn tellus_client(addr: String, deadline: Instant) -> Vec<Duration> {
+    let stream = TcpStream::connect(&addr).await.unwrap();
+    stream.set_nodelay(true).unwrap();
+    let (read, mut write) = stream.into_split();
+    let mut read = BufReader::new(read);
+    let mut latencies = Vec::new();
+    let mut n = 0u64;
+    while Instant::now() < deadline {
+        n += 1;
+        let body = document(n).to_string();
+        let id = uuid::Uuid::new_v4();
+        let request = format!(
+            "PUT /api/responses/{id} HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        let t = Instant::now();
+        write.write_all(request.as_bytes()).await.unwrap();
+        let mut status = String::new();
+        read.read_line(&mut status).await.unwrap();
+        assert!(status.contains(" 201 "), "unexpected reply: {status}");
+        let mut length = 0usize;
+        loop {
+            let mut line = String::new();
+            read.read_line(&mut line).await.unwrap();
+            if line == "\r\n" {
+                break;
+            }
+            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                length = v.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        read.read_exact(&mut body).await.unwrap();
+        latencies.push(t.elapsed());
+    }
+    latencies
+}
+
+async fn pg_client(socket_dir: PathBuf, port: u16, deadline: Instant) -> Vec<Duration> {
+    let config = format!("host={} port={port} user=bench dbname=postgres", socket_dir.display());
+    let (client, connection) = tokio_postgres::connect(&config, tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(connection);
+    let insert = client.prepare("INSERT INTO responses (id, doc) VALUES ($1, $2)").await.unwrap();
+    let mut latencies = Vec::new();
+    let mut n = 0u64;
+    while Instant::now() < deadline {
+        n += 1;
+        let t = Instant::now();
+        client.execute(&insert, &[&uuid::Uuid::new_v4(), &document(n)]).await.unwrap();
+        latencies.push(t.elapsed());
+    }
+    latencies
+}
+
+/// Single-writer 4 KiB write + fdatasync loop in the same folder: the disk's ceiling for one stream.
+fn fsync_rate(dir: &Path, seconds: u64) -> f64 {
+    use std::io::Write;
+    let mut file = std::fs::File::create(dir.join("fsync-probe")).unwrap();
+    let block = [7u8; 4096];
+    let started = Instant::now();
+    let mut n = 0;
+    while started.elapsed() < Duration::from_secs(seconds) {
+        file.write_all(&block).unwrap();
+        file.sync_data().unwrap();
+        n += 1;
+    }
+    n as f64 / started.elapsed().as_secs_f64()
+}
+
+async fn run(cmd: &mut Command) {
+    let status = cmd.status().await.unwrap();
+    assert!(status.success(), "{cmd:?} failed");
+}
+
+/// Runs a PostgreSQL command as the `postgres` user when we are root (PostgreSQL refuses root).
+fn as_postgres(program: &str) -> Command {
+    let root = std::process::Command::new("id").arg("-u").output().map(|o| o.stdout == b"0\n").unwrap_or(false);
+    let mut cmd = if root { Command::new("runuser") } else { Command::new(format!("{PG_BIN}/{program}")) };
+    if root {
+        cmd.args(["-u", "postgres", "--", &format!("{PG_BIN}/{program}")]);
+    }
+    cmd
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let tellus_bin = args.get(1).expect("usage: durability-bench TELLUS_BINARY [SECONDS]").clone();
+    let seconds: u64 = args.get(2).map(|s| s.parse().unwrap()).unwrap_or(5);
+    let work = std::env::temp_dir().join(format!("tellus-durability-{}", std::process::id()));
+    std::fs::create_dir_all(&work).unwrap();
+
+    // Tellus on its own data folder.
+    let mut tellus = Command::new(&tellus_bin)
+        .args(["serve", "--addr", "127.0.0.1:0", "--dist", "none", "--backup-every", "0", "--data"])
+        .arg(work.join("tellus"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(tellus.stdout.take().unwrap()).lines();
+    let first = lines.next_line().await.unwrap().unwrap();
+    let addr = first.split("http://").nth(1).unwrap().trim_end_matches('/').to_string();
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+
+    // PostgreSQL on a fresh cluster in the same temporary folder (same disk).
+    let pg = work.join("pg");
+    let socket = work.join("pg-socket");
+    std::fs::create_dir_all(&socket).unwrap();
+    let _ = std::process::Command::new("chown").args(["-R", "postgres:postgres"]).arg(&work).status();
+    run(as_postgres("initdb").args(["-D"]).arg(&pg).args(["-U", "bench", "--auth=trust"]).stdout(Stdio::null())).await;
+    let port = 54329u16;
+    let options = format!(
+        "-p {port} -k {} -c listen_addresses='' -c synchronous_commit=on -c fsync=on -c max_connections=300 -c shared_buffers=256MB",
+        socket.display()
+    );
+    run(as_postgres("pg_ctl").args(["-D"]).arg(&pg).args(["-o", &options, "-w", "-l"]).arg(work.join("pg.log")).arg("start").stdout(Stdio::null())).await;
+    {
+        let config = format!("host={} port={port} user=bench dbname=postgres", socket.display());
+        let (client, connection) = tokio_postgres::connect(&config, tokio_postgres::NoTls).await.unwrap();
+        tokio::spawn(connection);
+        client.batch_execute("CREATE TABLE responses (id uuid PRIMARY KEY, doc jsonb NOT NULL)").await.unwrap();
+    }
+
+    let ceiling = fsync_rate(&work, 2);
+    println!("Raw fsync ceiling (one writer, 4 KiB + fdatasync): {ceiling:.0} per second\n");
+    println!("| clients | Tellus responses/s | Tellus p50 | Tellus p99 | PostgreSQL inserts/s | PostgreSQL p50 | PostgreSQL p99 | Tellus / PostgreSQL |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for clients in CONCURRENCY {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        let a = addr.clone();
+        let mut t = run_clients(clients, seconds, move |_| tellus_client(a.clone(), deadline)).await;
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        let s = socket.clone();
+        let mut p = run_clients(clients, seconds, move |_| pg_client(s.clone(), port, deadline)).await;
+        let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+        println!(
+            "| {clients} | {:.0} | {} | {} | {:.0} | {} | {} | {:.2}x |",
+            t.per_second(),
+            ms(t.percentile(0.5)),
+            ms(t.percentile(0.99)),
+            p.per_second(),
+            ms(p.percentile(0.5)),
+            ms(p.percentile(0.99)),
+            t.per_second() / p.per_second()
+        );
+    }
+
+    run(as_postgres("pg_ctl").args(["-D"]).arg(&pg).args(["-m", "fast", "stop"]).stdout(Stdio::null())).await;
+    tellus.kill().await.unwrap();
+    let _ = std::fs::remove_dir_all(&work);
+}
