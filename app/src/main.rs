@@ -32,6 +32,7 @@ fn App() -> impl IntoView {
                     <Routes fallback=pages::not_found::NotFound>
                         <Route path=path!("/") view=pages::home::Home/>
                         <Route path=path!("/device") view=pages::device::DevicePage/>
+                        <Route path=path!("/help") view=pages::help::HelpPage/>
                         <Route path=path!("/kiosk") view=pages::kiosk::KioskSetup/>
                         <Route path=path!("/kiosk/exit") view=pages::kiosk::KioskExit/>
                         <ParentRoute path=path!("/s/:survey") view=pages::survey::SurveyShell>
@@ -39,6 +40,7 @@ fn App() -> impl IntoView {
                             <Route path=path!("q/:n") view=pages::question::QuestionPage/>
                             <Route path=path!("check") view=pages::check::CheckPage/>
                             <Route path=path!("done") view=pages::done::DonePage/>
+                            <Route path=path!("help") view=pages::help::SurveyHelpPage/>
                         </ParentRoute>
                     </Routes>
                 </main>

@@ -38,6 +38,9 @@ pub struct SurveyPage {
     pub who_is_asking: String,
     pub what_happens_next: String,
     pub closes_on: Option<String>,
+    /// Local contact for safeguarding worries, if the facilitator set one.
+    #[serde(default)]
+    pub safeguarding_contact: Option<String>,
     pub survey: Survey,
 }
 
@@ -51,6 +54,7 @@ impl SurveyPage {
             who_is_asking: consultation.who_is_asking.clone(),
             what_happens_next: consultation.what_happens_next.clone(),
             closes_on: consultation.closes_on.clone(),
+            safeguarding_contact: consultation.safeguarding_contact.clone(),
             survey: survey.clone(),
         }
     }

@@ -60,6 +60,10 @@ pub struct StoredResponse {
     pub answers: Answers,
     /// Seconds since the Unix epoch when the server first stored it.
     pub received_at: u64,
+    /// Set by the server: `safeguarding` when free text may disclose harm (held back from
+    /// summaries until a safeguarding lead clears it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<String>,
 }
 
 /// A problem with one answer, for the error summary and the API.

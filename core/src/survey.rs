@@ -21,6 +21,9 @@ pub struct Consultation {
     pub what_happens_next: String,
     /// Last day answers are accepted, as an ISO date (`YYYY-MM-DD`).
     pub closes_on: Option<String>,
+    /// Who to contact locally about a worry for a child's safety, shown on the "Need to talk?" page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safeguarding_contact: Option<String>,
     pub surveys: Vec<Survey>,
 }
 

@@ -76,7 +76,7 @@ pub struct Store {
     /// response id (16 bytes) -> StoredResponse
     responses: Tree,
     /// Responses per survey, derived from `responses` when the store opens.
-    counts: Arc<Mutex<HashMap<String, u64>>>,
+    counts: Arc<Mutex<Counts>>,
     /// Consultations by survey id, decoded once: every submission needs its survey.
     by_survey: Arc<RwLock<HashMap<String, Arc<Consultation>>>>,
 }
@@ -89,12 +89,33 @@ fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StorageError> {
     Ok(serde_json::from_slice(bytes)?)
 }
 
+/// Responses per survey: those that count, and those held back for safeguarding.
+#[derive(Debug, Default)]
+struct Counts {
+    counted: HashMap<String, u64>,
+    held: HashMap<String, u64>,
+}
+
+impl Counts {
+    fn add(&mut self, response: &StoredResponse) {
+        let held = response
+            .flags
+            .iter()
+            .any(|f| f == tellus_core::theme::report::FLAG_SAFEGUARDING);
+        let map = if held {
+            &mut self.held
+        } else {
+            &mut self.counted
+        };
+        *map.entry(response.survey_id.clone()).or_default() += 1;
+    }
+}
+
 /// Responses per survey, counted from the records themselves.
-fn count_by_survey(responses: &Tree) -> Result<HashMap<String, u64>, StorageError> {
-    let mut counts = HashMap::new();
+fn count_by_survey(responses: &Tree) -> Result<Counts, StorageError> {
+    let mut counts = Counts::default();
     for value in responses.iter().values() {
-        let response: StoredResponse = decode(&value?)?;
-        *counts.entry(response.survey_id).or_default() += 1;
+        counts.add(&decode(&value?)?);
     }
     Ok(counts)
 }
@@ -224,8 +245,10 @@ impl Store {
             .compare_and_swap(id, None as Option<&[u8]>, Some(value))?
         {
             Ok(()) => {
-                let mut counts = self.counts.lock().expect("counts lock is never poisoned");
-                *counts.entry(response.survey_id.clone()).or_default() += 1;
+                self.counts
+                    .lock()
+                    .expect("counts lock is never poisoned")
+                    .add(response);
                 Ok(Insert::Created)
             }
             Err(clash) => match clash.current {
@@ -255,15 +278,16 @@ impl Store {
             .transpose()
     }
 
-    /// How many responses a survey has.
+    /// How many responses a survey has, not counting those held back for safeguarding.
     pub fn count_responses(&self, survey_id: &str) -> Result<u64, StorageError> {
-        Ok(self
-            .counts
-            .lock()
-            .expect("counts lock is never poisoned")
-            .get(survey_id)
-            .copied()
-            .unwrap_or(0))
+        let counts = self.counts.lock().expect("counts lock is never poisoned");
+        Ok(counts.counted.get(survey_id).copied().unwrap_or(0))
+    }
+
+    /// How many of a survey's responses are held back for a safeguarding lead.
+    pub fn count_held(&self, survey_id: &str) -> Result<u64, StorageError> {
+        let counts = self.counts.lock().expect("counts lock is never poisoned");
+        Ok(counts.held.get(survey_id).copied().unwrap_or(0))
     }
 
     /// Records that the demo needs no loading (a restored store has its own consultations).
@@ -345,6 +369,7 @@ mod tests {
             survey_id: survey.into(),
             answers: [("feel_therapy".to_string(), Answer::Scale(4))].into(),
             received_at: 1,
+            flags: Vec::new(),
         }
     }
 

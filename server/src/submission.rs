@@ -4,9 +4,12 @@
 //! judged by the same rules however it arrives.
 
 use crate::storage::{Insert, StorageError, Store};
+use std::sync::LazyLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 use tellus_core::response::{normalise, validate_answers};
-use tellus_core::{FieldError, ResponseSubmission, StoredResponse};
+use tellus_core::safeguarding::{Checker, PhraseList};
+use tellus_core::theme::report::FLAG_SAFEGUARDING;
+use tellus_core::{Answer, Answers, FieldError, ResponseSubmission, StoredResponse};
 use thiserror::Error;
 use uuid::Uuid;
 
@@ -32,6 +35,21 @@ pub enum SubmitError {
     Storage(#[from] StorageError),
 }
 
+/// The default disclosure phrases, compiled once.
+static SAFEGUARDING: LazyLock<Checker> = LazyLock::new(|| PhraseList::default().checker());
+
+/// Flags for a response: `safeguarding` when any free text may disclose harm.
+fn triage(answers: &Answers) -> Vec<String> {
+    let disclosed = answers
+        .values()
+        .any(|a| matches!(a, Answer::Text(text) if !SAFEGUARDING.check(text).is_empty()));
+    if disclosed {
+        vec![FLAG_SAFEGUARDING.to_string()]
+    } else {
+        Vec::new()
+    }
+}
+
 /// Stores a response under `id` unless it is invalid or the id holds different answers.
 /// Not yet durable: call [`Store::flush`] before acknowledging.
 pub fn accept(
@@ -47,11 +65,13 @@ pub fn accept(
         .survey(&submission.survey_id)
         .ok_or_else(unknown)?;
     validate_answers(survey, &submission.answers).map_err(SubmitError::Invalid)?;
+    let answers = normalise(&submission.answers);
     let response = StoredResponse {
         id,
         consultation_id: consultation.id.clone(),
         survey_id: survey.id.clone(),
-        answers: normalise(&submission.answers),
+        flags: triage(&answers),
+        answers,
         received_at: SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs())

@@ -271,3 +271,34 @@ async fn every_response_carries_security_headers() {
             .contains("frame-ancestors 'none'")
     );
 }
+
+#[tokio::test]
+async fn a_possible_disclosure_is_stored_but_held_back_from_the_summary() {
+    let t = test_app();
+    let (status, _) = put_response(
+        &t.app,
+        &Uuid::new_v4().to_string(),
+        child_answers(2, "my uncle hits me when mum is out"),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "the child's answer is never refused"
+    );
+    let (status, _) = put_response(
+        &t.app,
+        &Uuid::new_v4().to_string(),
+        child_answers(4, "nobody hurts me, therapy is fun"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, summary) = get(&t.app, "/api/consultations/therapies-review/summary").await;
+    assert_eq!(summary["surveys"][0]["responses"], 1);
+    assert_eq!(summary["total_responses"], 1);
+    assert_eq!(summary["held_for_safeguarding"], 1);
+    assert!(
+        !summary.to_string().contains("hits"),
+        "no text of a held response appears in the summary"
+    );
+}

@@ -20,6 +20,7 @@ fn response(n: u128, survey: &str) -> StoredResponse {
         survey_id: survey.into(),
         answers: [("feel_therapy".to_string(), Answer::Scale((n % 5 + 1) as u8))].into(),
         received_at: 1_700_000_000 + n as u64,
+        flags: Vec::new(),
     }
 }
 

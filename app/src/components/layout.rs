@@ -3,6 +3,7 @@
 
 use crate::kiosk::Kiosk;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use tellus_core::FieldError;
 
 /// Lets keyboard users jump past the header.
@@ -21,11 +22,22 @@ pub fn Header() -> impl IntoView {
             .map(|id| format!("/s/{id}"))
             .unwrap_or_else(|| "/".into())
     };
+    // Inside a survey, help includes the consultation's local contact.
+    let location = use_location();
+    let help = move || {
+        let path = location.pathname.get();
+        let mut parts = path.trim_start_matches('/').split('/');
+        match (parts.next(), parts.next()) {
+            (Some("s"), Some(id)) if !id.is_empty() => format!("/s/{id}/help"),
+            _ => "/help".to_string(),
+        }
+    };
     view! {
         <header class="header">
             <div class="width-container header__container">
                 <a href=home class="header__service-name">"Tellus"</a>
                 <span class="header__tagline">"Tell us what you think"</span>
+                <a href=help class="header__help">"Need to talk?"</a>
             </div>
         </header>
     }

@@ -45,6 +45,9 @@ pub fn QuestionInput(
     #[prop(into)] error: Signal<Option<FieldError>>,
     /// Progress in words, e.g. "Question 2 of 6".
     caption: String,
+    /// Children's survey: larger targets, and the safeguarding promise before free text.
+    #[prop(optional)]
+    child_mode: bool,
 ) -> impl IntoView {
     let hint_id = format!("{}-hint", question.id);
     let error_id = format!("{}-error", question.id);
@@ -92,6 +95,11 @@ pub fn QuestionInput(
                 <h1 class="label-wrapper" id="page-heading" tabindex="-1">
                     <label class="label label--l" for=id.clone()>{heading_text(&question)}</label>
                 </h1>
+                {child_mode.then(|| view! {
+                    <div class="inset-text safe-notice" id=format!("{}-safe", question.id)>
+                        <p class="body">"If you tell us someone is hurting you, we will tell a grown-up who can help keep you safe."</p>
+                    </div>
+                })}
                 {hint}
                 {error_message}
                 <textarea

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod device;
 pub mod done;
+pub mod help;
 pub mod home;
 pub mod kiosk;
 pub mod not_found;

@@ -89,6 +89,7 @@ pub fn QuestionPage() -> impl IntoView {
                     draft=draft
                     error=error
                     caption=format!("Question {n} of {total}")
+                    child_mode=survey.child_mode
                 />
                 <progress class="progress" max=total value=n aria-hidden="true"></progress>
                 <button class="button" type="submit">"Continue"</button>

@@ -35,7 +35,8 @@ pub async fn survey(
     Ok(Json(SurveyPage::new(&consultation, survey)))
 }
 
-/// `GET /api/consultations/{id}/summary`: response counts per survey.
+/// `GET /api/consultations/{id}/summary`: response counts per survey; possible disclosures
+/// are only counted as held, never shown.
 pub async fn summary(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -48,10 +49,14 @@ pub async fn summary(
             id: id.clone(),
         })?;
     let mut counts = std::collections::HashMap::new();
+    let mut held = 0;
     for survey in &consultation.surveys {
         counts.insert(survey.id.clone(), state.store.count_responses(&survey.id)?);
+        held += state.store.count_held(&survey.id)?;
     }
-    Ok(Json(summarise(&consultation, |sid| {
-        counts.get(sid).copied().unwrap_or(0)
-    })))
+    Ok(Json(summarise(
+        &consultation,
+        |sid| counts.get(sid).copied().unwrap_or(0),
+        held,
+    )))
 }

@@ -1,0 +1,69 @@
+// Safe by default for children: the promise before free text, help one tap away on
+// every page, and a disclosure held back from the counts.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, tabletContext, expectAccessible } from './support.js';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('help is one tap away on every page and the free-text promise is made', async () => {
+  const { context, foreign } = await tabletContext(browser, server.url);
+  const page = await context.newPage();
+  for (const path of ['/', '/s/therapies-children', '/s/therapies-children/q/1', '/s/therapies-parents/q/7']) {
+    await page.goto(`${server.url}${path}`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    assert.ok(await page.getByRole('link', { name: 'Need to talk?' }).isVisible(), `help link on ${path}`);
+  }
+
+  await page.goto(`${server.url}/s/therapies-children/q/4`);
+  await page.getByRole('heading', { level: 1, name: /What helps you most/ }).waitFor();
+  await page.getByText('If you tell us someone is hurting you, we will tell a grown-up who can help keep you safe.').waitFor();
+  // Adults' surveys do not get the children's wording.
+  await page.goto(`${server.url}/s/therapies-parents/q/7`);
+  await page.getByRole('heading', { level: 1, name: /What works well/ }).waitFor();
+  assert.equal(await page.locator('.safe-notice').count(), 0);
+
+  await page.goto(`${server.url}/s/therapies-children/q/4`);
+  await page.getByRole('link', { name: 'Need to talk?' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Need to talk?' }).waitFor();
+  const text = await page.locator('main').innerText();
+  assert.match(text, /Childline/);
+  assert.match(text, /0800 1111/);
+  assert.match(text, /999/);
+  assert.match(text, /talk to the person running this survey today/, 'the consultation\'s local contact');
+  await expectAccessible(page, 'need to talk page');
+  await page.getByRole('link', { name: 'Back' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Tell us about your therapy' }).waitFor();
+  assert.deepEqual(foreign, [], 'no requests to other origins');
+  await context.close();
+});
+
+test('a child\'s disclosure is accepted without fuss and held back from the counts', async () => {
+  const { context } = await tabletContext(browser, server.url);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/s/therapies-children/q/1`);
+  await page.getByText('OK', { exact: true }).tap();
+  await page.getByRole('button', { name: 'Continue' }).tap();
+  await page.goto(`${server.url}/s/therapies-children/q/5`);
+  await page.getByRole('textbox').fill('my brother hits me and I am scared to go home');
+  await page.getByRole('button', { name: 'Continue' }).tap();
+  await page.getByRole('button', { name: 'Continue' }).tap();
+  await page.getByRole('button', { name: 'Send my answers' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
+  await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
+  const summary = await (await fetch(`${server.url}/api/consultations/therapies-review/summary`)).json();
+  assert.equal(summary.held_for_safeguarding, 1);
+  assert.equal(summary.surveys.find((s) => s.survey_id === 'therapies-children').responses, 0);
+  await context.close();
+});
