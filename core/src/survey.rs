@@ -493,6 +493,7 @@ mod tests {
             who_is_asking: String::new(),
             what_happens_next: String::new(),
             closes_on: None,
+            safeguarding_contact: None,
             surveys: vec![
                 survey(vec![question("q", QuestionKind::Faces { points: 5 })]),
                 survey(vec![]),
