@@ -22,6 +22,23 @@ pub fn focus(id: &str) {
     }
 }
 
+/// After showing a new page, moves focus to its heading (or the main area), so keyboard
+/// and screen-reader users start at the top of the new page, as they would on a page load.
+pub fn focus_page() {
+    leptos::prelude::request_animation_frame(|| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let has_heading = document
+            .as_ref()
+            .and_then(|d| d.get_element_by_id("page-heading"))
+            .is_some();
+        focus(if has_heading {
+            "page-heading"
+        } else {
+            "main-content"
+        });
+    });
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }

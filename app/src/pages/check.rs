@@ -33,7 +33,7 @@ pub fn CheckPage() -> impl IntoView {
     with_survey(move |page| {
         let survey = page.survey;
         browser::set_title("Check your answers");
-        request_animation_frame(|| browser::focus("page-heading"));
+        browser::focus_page();
         let base = format!("/s/{}", survey.id);
         let last = format!("{base}/q/{}", survey.questions.len());
 

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 #[component]
 pub fn DevicePage() -> impl IntoView {
     browser::set_title("This device");
+    browser::focus_page();
     let outbox = expect_context::<Outbox>();
     let message = RwSignal::new(None::<String>);
     let download = move |_| {

@@ -18,7 +18,7 @@ pub fn DonePage() -> impl IntoView {
     let sent = move || outbox.state.get() == SyncState::AllSent;
     with_survey(move |page| {
         browser::set_title("Thank you: your answers have been sent");
-        request_animation_frame(|| browser::focus("page-heading"));
+        browser::focus_page();
         let again = format!("/s/{}", page.survey.id);
         let in_kiosk = kiosk.survey_id().is_some();
         // In kiosk mode the tablet is ready for the next person after a short pause.

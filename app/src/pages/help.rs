@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 fn HelpContent(local: Option<String>) -> impl IntoView {
     browser::set_title("Need to talk?");
-    request_animation_frame(|| browser::focus("page-heading"));
+    browser::focus_page();
     view! {
         <h1 class="heading-l" id="page-heading" tabindex="-1">"Need to talk?"</h1>
         <p class="body-l">"If you are worried, or someone is hurting you, talk to a grown-up you trust. That could be a teacher, your mum, dad or carer, or the person helping you with this survey."</p>

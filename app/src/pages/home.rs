@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn Home() -> impl IntoView {
     browser::set_title("Have your say");
+    browser::focus_page();
     // A kiosk tablet shows only its survey.
     if let Some(id) = expect_context::<crate::kiosk::Kiosk>().survey_id() {
         use_navigate()(
@@ -19,7 +20,7 @@ pub fn Home() -> impl IntoView {
     }
     let consultations = LocalResource::new(api::consultations);
     view! {
-        <h1 class="heading-xl">"Have your say"</h1>
+        <h1 class="heading-xl" id="page-heading" tabindex="-1">"Have your say"</h1>
         <p class="body-l">"Choose the survey that is for you."</p>
         {move || match consultations.get() {
             None => view! { <p class="body" role="status">"Loading surveys…"</p> }.into_any(),

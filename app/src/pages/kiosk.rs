@@ -25,6 +25,7 @@ fn problem(field: &str, message: &str) -> (FieldError, String) {
 #[component]
 pub fn KioskSetup() -> impl IntoView {
     browser::set_title("Set up kiosk mode");
+    browser::focus_page();
     let kiosk = expect_context::<Kiosk>();
     let navigate = use_navigate();
     let consultations = LocalResource::new(api::consultations);
@@ -123,6 +124,7 @@ pub fn KioskSetup() -> impl IntoView {
 #[component]
 pub fn KioskExit() -> impl IntoView {
     browser::set_title("Leave kiosk mode");
+    browser::focus_page();
     let kiosk = expect_context::<Kiosk>();
     let navigate = use_navigate();
     let pin = RwSignal::new(String::new());

@@ -58,7 +58,7 @@ pub fn QuestionPage() -> impl IntoView {
         let draft = RwSignal::new(state.answer(&question.id));
         let error = RwSignal::new(None::<FieldError>);
         browser::set_title(&question.text);
-        request_animation_frame(|| browser::focus("page-heading"));
+        browser::focus_page();
 
         let navigate = navigate.clone();
         let on_submit = {

@@ -47,16 +47,18 @@ fn LoadProblem(error: ClientError) -> impl IntoView {
     let state = expect_context::<SurveyState>();
     if error.is_not_found() {
         browser::set_title("Survey not found");
+        browser::focus_page();
         return view! {
-            <h1 class="heading-l">"We cannot find this survey"</h1>
+            <h1 class="heading-l" id="page-heading" tabindex="-1">"We cannot find this survey"</h1>
             <p class="body">"The link may be wrong, or the survey may have closed. Ask the person who gave you the link, or "
                 <a href="/">"see all surveys"</a>"."</p>
         }
         .into_any();
     }
     browser::set_title("Sorry, there is a problem");
+    browser::focus_page();
     view! {
-        <h1 class="heading-l">"Sorry, there is a problem"</h1>
+        <h1 class="heading-l" id="page-heading" tabindex="-1">"Sorry, there is a problem"</h1>
         <p class="body">{error.to_string()}</p>
         <p class="body">"Any answers you have already given are saved on this device."</p>
         <button class="button" type="button" on:click=move |_| state.page.refetch()>"Try again"</button>
@@ -70,6 +72,7 @@ pub fn StartPage() -> impl IntoView {
     let state = expect_context::<SurveyState>();
     with_survey(move |page| {
         browser::set_title(&page.survey.title);
+        browser::focus_page();
         // Resume at the first unanswered question, or check-your-answers if all are done.
         let question_ids: Vec<String> =
             page.survey.questions.iter().map(|q| q.id.clone()).collect();
