@@ -207,11 +207,25 @@ pub fn validate_answer(question: &Question, answer: Option<&Answer>) -> Result<(
 }
 
 /// Checks a whole set of answers: every problem, in question order, unknown questions last.
+/// Questions not asked (their condition unmet) must not be answered, and are never required.
 pub fn validate_answers(survey: &Survey, answers: &Answers) -> Result<(), Vec<FieldError>> {
     let mut errors: Vec<FieldError> = survey
         .questions
         .iter()
-        .filter_map(|q| validate_answer(q, answers.get(&q.id)).err())
+        .enumerate()
+        .filter_map(|(i, q)| {
+            if survey.is_shown(i, answers) {
+                validate_answer(q, answers.get(&q.id)).err()
+            } else if answers.get(&q.id).is_some_and(|a| !is_blank(a)) {
+                Some(FieldError::new(
+                    &q.id,
+                    "not_shown",
+                    "This question is not asked after your earlier answers",
+                ))
+            } else {
+                None
+            }
+        })
         .collect();
     errors.extend(
         answers
@@ -268,6 +282,19 @@ pub const DONT_KNOW: &str = "I don't know";
 /// Words for the "I'd rather not say" answer.
 pub const RATHER_NOT_SAY: &str = "I'd rather not say";
 
+/// The answers to the questions actually asked: answers left behind by a changed earlier
+/// answer are dropped.
+pub fn shown_answers(survey: &Survey, answers: &Answers) -> Answers {
+    survey
+        .shown(answers)
+        .into_iter()
+        .filter_map(|i| {
+            let id = &survey.questions[i].id;
+            answers.get(id).map(|a| (id.clone(), a.clone()))
+        })
+        .collect()
+}
+
 /// The answers worth keeping: blank ones dropped, text trimmed.
 pub fn normalise(answers: &Answers) -> Answers {
     answers
@@ -296,6 +323,7 @@ mod tests {
             required,
             allow_dont_know: id == "dk",
             allow_rather_not_say: false,
+            show_if: None,
             kind,
         }
     }
@@ -430,6 +458,36 @@ mod tests {
             err.message,
             "Your answer must be 5 characters or fewer (it has 6)"
         );
+    }
+
+    #[test]
+    fn questions_not_asked_are_not_required_and_must_not_be_answered() {
+        let mut s = survey();
+        s.questions[1].required = true;
+        s.questions[1].show_if = Some(crate::survey::ShowIf {
+            question: "feel".into(),
+            any_of: vec!["1".into()],
+        });
+        let happy = answers(&[("feel", Answer::Scale(3)), ("dk", Answer::DontKnow)]);
+        assert_eq!(
+            validate_answers(&s, &happy),
+            Ok(()),
+            "a hidden required question is not required"
+        );
+        let mut stale = happy.clone();
+        stale.insert("say".into(), Answer::Text("left over".into()));
+        let errors = validate_answers(&s, &stale).unwrap_err();
+        assert_eq!(
+            (errors[0].field.as_str(), errors[0].code.as_str()),
+            ("say", "not_shown")
+        );
+        assert_eq!(
+            shown_answers(&s, &stale),
+            happy,
+            "left-over answers are dropped before sending"
+        );
+        let sad = answers(&[("feel", Answer::Scale(1)), ("dk", Answer::DontKnow)]);
+        assert_eq!(validate_answers(&s, &sad).unwrap_err()[0].code, "required");
     }
 
     #[test]

@@ -83,8 +83,36 @@ pub struct Question {
     /// Offer an "I'd rather not say" answer.
     #[serde(default)]
     pub allow_rather_not_say: bool,
+    /// Ask this question only when an earlier answer matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<ShowIf>,
     #[serde(flatten)]
     pub kind: QuestionKind,
+}
+
+/// A condition on an earlier answer: its option id (any of them, for several choices),
+/// scale point ("1" to "5"), `dont_know` or `rather_not_say` must be one of `any_of`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShowIf {
+    pub question: String,
+    pub any_of: Vec<String>,
+}
+
+impl ShowIf {
+    /// Whether the answers meet the condition (no answer never does).
+    pub fn matches(&self, answers: &crate::response::Answers) -> bool {
+        use crate::response::Answer;
+        let hit = |value: &str| self.any_of.iter().any(|v| v == value);
+        match answers.get(&self.question) {
+            Some(Answer::Choice(id)) => hit(id),
+            Some(Answer::Choices(ids)) => ids.iter().any(|id| hit(id)),
+            Some(Answer::Scale(point)) => hit(&point.to_string()),
+            Some(Answer::DontKnow) => hit("dont_know"),
+            Some(Answer::RatherNotSay) => hit("rather_not_say"),
+            Some(Answer::Text(text)) => !text.trim().is_empty() && hit("answered"),
+            None => false,
+        }
+    }
 }
 
 /// What kind of answer a question takes.
@@ -278,6 +306,23 @@ impl Survey {
                     "the question needs some words",
                 ));
             }
+            if let Some(condition) = &question.show_if {
+                if !self.questions[..i]
+                    .iter()
+                    .any(|q| q.id == condition.question)
+                {
+                    problems.push(DefinitionProblem::new(
+                        at("show_if.question"),
+                        format!("'{}' must be an earlier question", condition.question),
+                    ));
+                }
+                if condition.any_of.is_empty() {
+                    problems.push(DefinitionProblem::new(
+                        at("show_if.any_of"),
+                        "at least one answer is needed",
+                    ));
+                }
+            }
             match &question.kind {
                 QuestionKind::SingleChoice { options }
                 | QuestionKind::MultipleChoice { options, .. } => {
@@ -352,6 +397,30 @@ impl Survey {
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }
+
+    /// Whether question `index` is asked, given the answers so far: its condition holds
+    /// and the question the condition depends on is itself asked.
+    pub fn is_shown(&self, index: usize, answers: &crate::response::Answers) -> bool {
+        let Some(question) = self.questions.get(index) else {
+            return false;
+        };
+        match &question.show_if {
+            None => true,
+            Some(condition) => {
+                let earlier = self.questions[..index]
+                    .iter()
+                    .position(|q| q.id == condition.question);
+                earlier.is_some_and(|e| self.is_shown(e, answers)) && condition.matches(answers)
+            }
+        }
+    }
+
+    /// The indexes of the questions asked, given the answers so far.
+    pub fn shown(&self, answers: &crate::response::Answers) -> Vec<usize> {
+        (0..self.questions.len())
+            .filter(|&i| self.is_shown(i, answers))
+            .collect()
+    }
 }
 
 impl Consultation {
@@ -407,6 +476,7 @@ mod tests {
             required: false,
             allow_dont_know: false,
             allow_rather_not_say: false,
+            show_if: None,
             kind,
         }
     }
@@ -513,6 +583,49 @@ mod tests {
         assert_eq!(faces, vec![(3, "Happy"), (2, "OK"), (1, "Sad")]);
         assert_eq!(QuestionKind::Agreement.scale()[0], (5, "Strongly agree"));
         assert!(QuestionKind::YesNo.scale().is_empty());
+    }
+
+    #[test]
+    fn conditions_must_point_back_and_hide_questions_until_met() {
+        use crate::response::{Answer, Answers};
+        let mut follow_up = question(
+            "why",
+            QuestionKind::FreeText {
+                max_graphemes: None,
+            },
+        );
+        follow_up.show_if = Some(ShowIf {
+            question: "same".into(),
+            any_of: vec!["no".into()],
+        });
+        let mut deeper = question("more", QuestionKind::YesNo);
+        deeper.show_if = Some(ShowIf {
+            question: "why".into(),
+            any_of: vec!["answered".into()],
+        });
+        let s = survey(vec![
+            question("same", QuestionKind::YesNo),
+            follow_up.clone(),
+            deeper,
+        ]);
+        assert_eq!(s.validate(), Ok(()));
+
+        let mut answers = Answers::new();
+        assert_eq!(s.shown(&answers), vec![0]);
+        answers.insert("same".into(), Answer::Choice("no".into()));
+        assert_eq!(s.shown(&answers), vec![0, 1]);
+        answers.insert("why".into(), Answer::Text("changes a lot".into()));
+        assert_eq!(s.shown(&answers), vec![0, 1, 2]);
+        // Changing the first answer hides the whole chain.
+        answers.insert("same".into(), Answer::Choice("yes".into()));
+        assert_eq!(s.shown(&answers), vec![0]);
+
+        let backwards = survey(vec![follow_up, question("same", QuestionKind::YesNo)]);
+        let problems = backwards.validate().unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "questions[0].show_if.question: 'same' must be an earlier question"
+        );
     }
 
     #[test]

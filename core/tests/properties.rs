@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use tellus_core::response::{Answer, Answers, grapheme_count, validate_answers};
-use tellus_core::survey::{Audience, Choice, Consultation, Question, QuestionKind, Survey};
+use tellus_core::survey::{Audience, Choice, Consultation, Question, QuestionKind, ShowIf, Survey};
 
 fn kind() -> impl Strategy<Value = QuestionKind> {
     let options = prop::collection::vec(("[a-z_]{0,6}", ".{0,8}"), 0..5).prop_map(|v| {
@@ -27,25 +27,21 @@ fn kind() -> impl Strategy<Value = QuestionKind> {
 }
 
 fn question() -> impl Strategy<Value = Question> {
-    (
-        "[a-z_]{0,4}",
-        ".{0,10}",
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        kind(),
+    let show_if = prop::option::of(("[a-z_]{0,4}", prop::collection::vec("[a-z_0-9]{0,4}", 0..3)))
+        .prop_map(|c| c.map(|(question, any_of)| ShowIf { question, any_of }));
+    let flags = (any::<bool>(), any::<bool>(), any::<bool>());
+    ("[a-z_]{0,4}", ".{0,10}", flags, show_if, kind()).prop_map(
+        |(id, text, (required, allow_dont_know, allow_rather_not_say), show_if, kind)| Question {
+            id,
+            text,
+            hint: None,
+            required,
+            allow_dont_know,
+            allow_rather_not_say,
+            show_if,
+            kind,
+        },
     )
-        .prop_map(
-            |(id, text, required, allow_dont_know, allow_rather_not_say, kind)| Question {
-                id,
-                text,
-                hint: None,
-                required,
-                allow_dont_know,
-                allow_rather_not_say,
-                kind,
-            },
-        )
 }
 
 fn survey() -> impl Strategy<Value = Survey> {
@@ -80,6 +76,7 @@ proptest! {
     ) {
         let answers: Answers = answers;
         let _ = survey.validate();
+        let _ = survey.shown(&answers);
         if let Err(errors) = validate_answers(&survey, &answers) {
             // Every error names a field and says what to do.
             prop_assert!(errors.iter().all(|e| !e.code.is_empty() && !e.message.is_empty()));

@@ -302,3 +302,20 @@ async fn a_possible_disclosure_is_stored_but_held_back_from_the_summary() {
         "no text of a held response appears in the summary"
     );
 }
+
+#[tokio::test]
+async fn answering_a_question_that_was_not_asked_is_refused() {
+    let t = test_app();
+    let body = json!({
+        "survey_id": "therapies-children",
+        "answers": {
+            "feel_therapy": { "type": "scale", "value": 4 },
+            "same_person": { "type": "choice", "value": "yes" },
+            "different_people": { "type": "scale", "value": 1 }
+        }
+    });
+    let (status, body) = put_response(&t.app, &Uuid::new_v4().to_string(), body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["fields"][0]["field"], "different_people");
+    assert_eq!(body["error"]["fields"][0]["code"], "not_shown");
+}

@@ -110,7 +110,13 @@ test('a parent answers on a phone-sized tablet, corrects an error, and changes a
   await page.getByRole('button', { name: 'Continue' }).tap();
 
   await heading(page, /education, health and care plan/);
+  assert.match(await page.locator('.caption').innerText(), /Question 2 of 8/);
   await page.getByText('No, they get SEN support').tap();
+  await page.getByRole('button', { name: 'Continue' }).tap();
+  // A branch: asked only because the child has no EHCP.
+  await heading(page, /refused therapy because they do not have an EHCP/);
+  assert.match(await page.locator('.caption').innerText(), /Question 3 of 9/);
+  await page.getByText('Yes', { exact: true }).tap();
   await page.getByRole('button', { name: 'Continue' }).tap();
   await heading(page, /same therapist/);
   await page.getByText('Disagree', { exact: true }).tap();
@@ -127,6 +133,13 @@ test('a parent answers on a phone-sized tablet, corrects an error, and changes a
   await heading(page, 'Check your answers');
   const answers = page.locator('.summary-list');
   assert.match(await answers.innerText(), /Speech and language therapy, Occupational therapy/);
+  assert.match(await answers.innerText(), /refused therapy because they do not have an EHCP\?\s+Yes/);
+  // Changing the earlier answer closes the branch: its question and answer go.
+  await page.getByRole('link', { name: /Change your answer to: Does your child have an education/ }).tap();
+  await page.getByText('Yes', { exact: true }).tap();
+  await page.getByRole('button', { name: 'Continue' }).tap();
+  await heading(page, 'Check your answers');
+  assert.doesNotMatch(await answers.innerText(), /refused therapy/);
   await page.getByRole('link', { name: /Change your answer to: My child sees the same therapist/ }).tap();
   await page.getByText('Strongly disagree', { exact: true }).tap();
   await page.getByRole('button', { name: 'Continue' }).tap();

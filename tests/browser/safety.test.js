@@ -20,21 +20,21 @@ after(async () => {
 test('help is one tap away on every page and the free-text promise is made', async () => {
   const { context, foreign } = await tabletContext(browser, server.url);
   const page = await context.newPage();
-  for (const path of ['/', '/s/therapies-children', '/s/therapies-children/q/1', '/s/therapies-parents/q/7']) {
+  for (const path of ['/', '/s/therapies-children', '/s/therapies-children/q/1', '/s/therapies-parents/q/8']) {
     await page.goto(`${server.url}${path}`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     assert.ok(await page.getByRole('link', { name: 'Need to talk?' }).isVisible(), `help link on ${path}`);
   }
 
-  await page.goto(`${server.url}/s/therapies-children/q/4`);
+  await page.goto(`${server.url}/s/therapies-children/q/5`);
   await page.getByRole('heading', { level: 1, name: /What helps you most/ }).waitFor();
   await page.getByText('If you tell us someone is hurting you, we will tell a grown-up who can help keep you safe.').waitFor();
   // Adults' surveys do not get the children's wording.
-  await page.goto(`${server.url}/s/therapies-parents/q/7`);
+  await page.goto(`${server.url}/s/therapies-parents/q/8`);
   await page.getByRole('heading', { level: 1, name: /What works well/ }).waitFor();
   assert.equal(await page.locator('.safe-notice').count(), 0);
 
-  await page.goto(`${server.url}/s/therapies-children/q/4`);
+  await page.goto(`${server.url}/s/therapies-children/q/5`);
   await page.getByRole('link', { name: 'Need to talk?' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Need to talk?' }).waitFor();
   const text = await page.locator('main').innerText();
@@ -55,7 +55,7 @@ test('a child\'s disclosure is accepted without fuss and held back from the coun
   await page.goto(`${server.url}/s/therapies-children/q/1`);
   await page.getByText('OK', { exact: true }).tap();
   await page.getByRole('button', { name: 'Continue' }).tap();
-  await page.goto(`${server.url}/s/therapies-children/q/5`);
+  await page.goto(`${server.url}/s/therapies-children/q/6`);
   await page.getByRole('textbox').fill('my brother hits me and I am scared to go home');
   await page.getByRole('button', { name: 'Continue' }).tap();
   await page.getByRole('button', { name: 'Continue' }).tap();

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use tellus_core::response::QueuedResponse;
-use tellus_core::response::{normalise, validate_answers};
+use tellus_core::response::{normalise, shown_answers, validate_answers};
 use tellus_core::{FieldError, ResponseSubmission, describe_answer};
 
 /// Where sending stands.
@@ -42,10 +42,12 @@ pub fn CheckPage() -> impl IntoView {
             let base = base.clone();
             move || {
                 let answers = state.answers.get();
+                let shown = survey.shown(&answers);
                 survey
                     .questions
                     .iter()
                     .enumerate()
+                    .filter(|(i, _)| shown.contains(i))
                     .map(|(i, q)| {
                         let answer = answers.get(&q.id).map(|a| describe_answer(q, a));
                         let answered = answer.is_some();
@@ -76,7 +78,8 @@ pub fn CheckPage() -> impl IntoView {
                 if sending.get_untracked() == Sending::InProgress {
                     return;
                 }
-                let answers = normalise(&state.answers.get_untracked());
+                // Answers left behind by a changed earlier answer are not sent.
+                let answers = shown_answers(&survey, &normalise(&state.answers.get_untracked()));
                 if let Err(problems) = validate_answers(&survey, &answers) {
                     let linked = problems
                         .into_iter()

@@ -8,6 +8,7 @@ use crate::pages::survey::with_survey;
 use crate::state::SurveyState;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use tellus_core::FieldError;
 use tellus_core::response::validate_answer;
@@ -32,7 +33,7 @@ pub fn QuestionPage() -> impl IntoView {
     with_survey(move |page| {
         let n = number.get();
         let survey = page.survey;
-        let total = survey.questions.len();
+        let child_mode = survey.child_mode;
         let Some(question) = n
             .checked_sub(1)
             .and_then(|i| survey.questions.get(i))
@@ -42,18 +43,36 @@ pub fn QuestionPage() -> impl IntoView {
         };
         let base = format!("/s/{}", survey.id);
         let check = format!("{base}/check");
+        let index = n - 1;
+        // Only the questions asked after the answers so far count: branches may skip some.
+        let shown = survey.shown(&state.answers.get_untracked());
+        if !shown.contains(&index) {
+            let after = shown
+                .iter()
+                .find(|&&i| i > index)
+                .map(|i| format!("{base}/q/{}", i + 1))
+                .unwrap_or(check);
+            navigate(
+                &after,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+            return ().into_any();
+        }
+        let position = shown.iter().position(|&i| i == index).map_or(n, |p| p + 1);
         let back = if from_check.get() {
             check.clone()
-        } else if n == 1 {
-            base.clone()
         } else {
-            format!("{base}/q/{}", n - 1)
+            shown
+                .iter()
+                .rev()
+                .find(|&&i| i < index)
+                .map(|i| format!("{base}/q/{}", i + 1))
+                .unwrap_or(base.clone())
         };
-        let next = if from_check.get() || n == total {
-            check
-        } else {
-            format!("{base}/q/{}", n + 1)
-        };
+        let returning = from_check.get();
 
         let draft = RwSignal::new(state.answer(&question.id));
         let error = RwSignal::new(None::<FieldError>);
@@ -68,6 +87,22 @@ pub fn QuestionPage() -> impl IntoView {
                 match validate_answer(&question, draft.get_untracked().as_ref()) {
                     Ok(()) => {
                         state.set_answer(&question.id, draft.get_untracked());
+                        // This answer may open or close a branch: find the next question now.
+                        let answers = state.answers.get_untracked();
+                        let following = survey.shown(&answers).into_iter().find(|&i| i > index);
+                        let opened = |i: usize| {
+                            let q = &survey.questions[i];
+                            q.show_if
+                                .as_ref()
+                                .is_some_and(|c| c.question == question.id)
+                                && !answers.contains_key(&q.id)
+                        };
+                        let next = match following {
+                            Some(i) if !returning => format!("{base}/q/{}", i + 1),
+                            // From check your answers: straight back, unless this answer opened a follow-up.
+                            Some(i) if opened(i) => format!("{base}/q/{}?from=check", i + 1),
+                            _ => check.clone(),
+                        };
                         navigate(&next, Default::default());
                     }
                     Err(problem) => {
@@ -88,10 +123,10 @@ pub fn QuestionPage() -> impl IntoView {
                     question=question.clone()
                     draft=draft
                     error=error
-                    caption=format!("Question {n} of {total}")
-                    child_mode=survey.child_mode
+                    caption=format!("Question {position} of {}", shown.len())
+                    child_mode=child_mode
                 />
-                <progress class="progress" max=total value=n aria-hidden="true"></progress>
+                <progress class="progress" max=shown.len() value=position aria-hidden="true"></progress>
                 <button class="button" type="submit">"Continue"</button>
             </form>
         }

@@ -74,13 +74,15 @@ pub fn StartPage() -> impl IntoView {
         browser::set_title(&page.survey.title);
         browser::focus_page();
         // Resume at the first unanswered question, or check-your-answers if all are done.
-        let question_ids: Vec<String> =
-            page.survey.questions.iter().map(|q| q.id.clone()).collect();
+        let survey = page.survey.clone();
         let survey_id = page.survey.id.clone();
         let start_href = move || {
-            let next = state
-                .answers
-                .with(|a| question_ids.iter().position(|q| !a.contains_key(q)));
+            let next = state.answers.with(|a| {
+                survey
+                    .shown(a)
+                    .into_iter()
+                    .find(|&i| !a.contains_key(&survey.questions[i].id))
+            });
             match next {
                 Some(i) => format!("/s/{survey_id}/q/{}", i + 1),
                 None => format!("/s/{survey_id}/check"),
