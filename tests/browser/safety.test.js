@@ -67,3 +67,55 @@ test('a child\'s disclosure is accepted without fuss and held back from the coun
   assert.equal(summary.surveys.find((s) => s.survey_id === 'therapies-children').responses, 0);
   await context.close();
 });
+
+test('in child mode, Listen reads the question and each option aloud with a local voice only', async () => {
+  const { context, foreign } = await tabletContext(browser, server.url);
+  // A device with one local (on-device) voice and one network voice; record what is spoken.
+  await context.addInitScript(() => {
+    const voice = (lang, localService) =>
+      Object.create(SpeechSynthesisVoice.prototype, {
+        lang: { value: lang }, localService: { value: localService }, name: { value: lang }, voiceURI: { value: lang }, default: { value: false },
+      });
+    window.__spoken = [];
+    Object.defineProperty(window, 'speechSynthesis', {
+      value: {
+        getVoices: () => [voice('en-US', false), voice('en-GB', true)],
+        speak: (u) => window.__spoken.push({ text: u.text, lang: u.lang }),
+        cancel: () => {},
+        addEventListener: () => {},
+      },
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/s/therapies-children/q/1`);
+  await page.getByRole('heading', { level: 1, name: /How do you feel about your therapy sessions/ }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__spoken), [], 'nothing is read until a tap');
+  await page.getByRole('button', { name: 'Listen to the question' }).tap();
+  await page.getByRole('button', { name: 'Listen: Really happy' }).tap();
+  const spoken = await page.evaluate(() => window.__spoken);
+  assert.deepEqual(spoken.map((s) => s.text), ['How do you feel about your therapy sessions? Choose the face that is most like you.', 'Really happy']);
+  assert.ok(spoken.every((s) => s.lang === 'en-GB'), 'the local voice reads');
+  await expectAccessible(page, 'faces question with Listen buttons');
+  const small = await page.evaluate(() => [...document.querySelectorAll('.listen')].map((b) => b.getBoundingClientRect()).filter((r) => r.width < 44 || r.height < 44).length);
+  assert.equal(small, 0, 'Listen buttons are at least 44x44');
+  // Adults' surveys have no Listen buttons.
+  await page.goto(`${server.url}/s/therapies-parents/q/1`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.locator('.listen').count(), 0);
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test('where the device has no local voice, there is no Listen button', async () => {
+  const { context } = await tabletContext(browser, server.url);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'speechSynthesis', {
+      value: { getVoices: () => [], speak: () => {}, cancel: () => {}, addEventListener: () => {} },
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/s/therapies-children/q/1`);
+  await page.getByRole('heading', { level: 1, name: /How do you feel/ }).waitFor();
+  assert.equal(await page.locator('.listen').count(), 0);
+  await context.close();
+});

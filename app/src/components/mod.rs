@@ -3,4 +3,5 @@
 pub mod face;
 pub mod idle;
 pub mod layout;
+pub mod listen;
 pub mod question;

@@ -4,6 +4,18 @@
 //! free text has the heading as its label, as in the GOV.UK Design System.
 
 use crate::components::face::Face;
+use crate::components::listen::{Listen, can_listen};
+
+/// Present in child mode when this device can read aloud: options then get a Listen button.
+#[derive(Clone, Copy)]
+struct ReadAloud(Signal<bool>);
+
+/// A Listen button for an option, in child mode only.
+fn listen_for(text: &str) -> Option<impl IntoView + use<>> {
+    use_context::<ReadAloud>().map(|ReadAloud(available)| {
+        view! { <Listen text=text.to_string() label=format!("Listen: {text}") available=available/> }
+    })
+}
 use leptos::prelude::*;
 use tellus_core::response::{DONT_KNOW, RATHER_NOT_SAY, grapheme_count};
 use tellus_core::{Answer, FieldError, Question, QuestionKind};
@@ -49,6 +61,15 @@ pub fn QuestionInput(
     #[prop(optional)]
     child_mode: bool,
 ) -> impl IntoView {
+    let read_aloud = child_mode.then(|| {
+        let available = can_listen();
+        provide_context(ReadAloud(available));
+        let spoken = match &question.hint {
+            Some(hint) => format!("{} {hint}", question.text),
+            None => question.text.clone(),
+        };
+        view! { <div class="listen-row"><Listen text=spoken label="Listen to the question".to_string() available=available/></div> }
+    });
     let hint_id = format!("{}-hint", question.id);
     let error_id = format!("{}-error", question.id);
     let described_by = {
@@ -95,6 +116,7 @@ pub fn QuestionInput(
                 <h1 class="label-wrapper" id="page-heading" tabindex="-1">
                     <label class="label label--l" for=id.clone()>{heading_text(&question)}</label>
                 </h1>
+                {read_aloud}
                 {child_mode.then(|| view! {
                     <div class="inset-text safe-notice" id=format!("{}-safe", question.id)>
                         <p class="body">"If you tell us someone is hurting you, we will tell a grown-up who can help keep you safe."</p>
@@ -140,6 +162,7 @@ pub fn QuestionInput(
                     <span class="caption">{caption}</span>
                     <h1 class="fieldset__heading" id="page-heading" tabindex="-1">{heading_text(&question)}</h1>
                 </legend>
+                {read_aloud}
                 {hint}
                 {error_message}
                 {inputs}
@@ -169,7 +192,8 @@ fn Radio(
                 prop:checked=move || draft.with(|d| d.as_ref() == Some(&mine))
                 on:change=move |_| draft.set(Some(value.clone()))
             />
-            <label class="radios__label" for=id>{label}</label>
+            <label class="radios__label" for=id>{label.clone()}</label>
+            {listen_for(&label)}
         </div>
     }
 }
@@ -239,6 +263,7 @@ fn FacesInput(question: Question, points: u8, draft: RwSignal<Option<Answer>>) -
                         <Face value=value points=points/>
                         <span class="face__words">{label}</span>
                     </label>
+                    {listen_for(label)}
                 </div>
             }
         })
@@ -312,7 +337,8 @@ fn CheckboxesInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl 
                                     })
                                 }
                             />
-                            <label class="checkboxes__label" for=id>{option.label}</label>
+                            <label class="checkboxes__label" for=id>{option.label.clone()}</label>
+                            {listen_for(&option.label)}
                         </div>
                     }
                 })

@@ -1,0 +1,77 @@
+//! "Listen": reads a question or an option aloud with the browser's own speech synthesis.
+//!
+//! Only after a tap, only with voices on the device (nothing is sent anywhere), and the
+//! button is not shown at all where the device has no such voice.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+
+fn synthesis() -> Option<SpeechSynthesis> {
+    web_sys::window()?.speech_synthesis().ok()
+}
+
+/// The best local voice: British English, then any English, then any local voice.
+fn local_voice() -> Option<SpeechSynthesisVoice> {
+    let voices: Vec<SpeechSynthesisVoice> = synthesis()?
+        .get_voices()
+        .iter()
+        .filter_map(|v| v.dyn_into::<SpeechSynthesisVoice>().ok())
+        .filter(|v| v.local_service())
+        .collect();
+    let lang = |v: &SpeechSynthesisVoice| v.lang().to_lowercase();
+    voices
+        .iter()
+        .find(|v| lang(v) == "en-gb")
+        .or_else(|| voices.iter().find(|v| lang(v).starts_with("en")))
+        .or_else(|| voices.first())
+        .cloned()
+}
+
+/// Whether this device can read aloud without sending text anywhere; updates when voices load.
+pub fn can_listen() -> Signal<bool> {
+    let available = RwSignal::new(local_voice().is_some());
+    if let Some(synthesis) = synthesis() {
+        // Voices often arrive a moment after the page loads.
+        let changed = Closure::<dyn Fn()>::new(move || available.set(local_voice().is_some()));
+        let _ = synthesis
+            .add_event_listener_with_callback("voiceschanged", changed.as_ref().unchecked_ref());
+        changed.forget();
+    }
+    available.into()
+}
+
+/// Reads `text` aloud, stopping anything already being read.
+fn speak(text: &str) {
+    let (Some(synthesis), Some(voice)) = (synthesis(), local_voice()) else {
+        return;
+    };
+    let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(text) else {
+        return;
+    };
+    // Set by reflection: a browser that rejects the voice still reads with its default local one.
+    let _ = js_sys::Reflect::set(&utterance, &"voice".into(), &voice);
+    utterance.set_lang(&voice.lang());
+    utterance.set_rate(0.9);
+    synthesis.cancel();
+    synthesis.speak(&utterance);
+}
+
+/// A button that reads `text` aloud; `label` says what it reads, for screen readers.
+#[component]
+pub fn Listen(text: String, label: String, available: Signal<bool>) -> impl IntoView {
+    move || {
+        available.get().then(|| {
+            let text = text.clone();
+            view! {
+                <button class="listen" type="button" aria-label=label.clone() on:click=move |_| speak(&text)>
+                    <svg class="listen__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                        <path fill="currentColor" d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"/>
+                    </svg>
+                    <span class="listen__word" aria-hidden="true">"Listen"</span>
+                </button>
+            }
+        })
+    }
+}
