@@ -106,3 +106,11 @@ pub fn download(file_name: &str, contents: &str) -> Result<(), String> {
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// Runs `tick` every second until the calling component goes away.
+pub fn every_second(tick: impl Fn() + 'static) {
+    use leptos::prelude::{on_cleanup, set_interval_with_handle};
+    if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+}

@@ -258,6 +258,9 @@ impl DefinitionProblem {
     }
 }
 
+/// What to do about an identifier that is not valid.
+const ID_RULE: &str = "use 1 to 64 lower-case letters, digits, '-' or '_'";
+
 /// Identifiers appear in links and keys: keep them short and URL-safe.
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -272,10 +275,7 @@ impl Survey {
     pub fn validate(&self) -> Result<(), Vec<DefinitionProblem>> {
         let mut problems = Vec::new();
         if !is_valid_id(&self.id) {
-            problems.push(DefinitionProblem::new(
-                "id",
-                "use 1 to 64 lower-case letters, digits, '-' or '_'",
-            ));
+            problems.push(DefinitionProblem::new("id", ID_RULE));
         }
         if self.title.trim().is_empty() {
             problems.push(DefinitionProblem::new("title", "a title is needed"));
@@ -290,10 +290,7 @@ impl Survey {
         for (i, question) in self.questions.iter().enumerate() {
             let at = |field: &str| format!("questions[{i}].{field}");
             if !is_valid_id(&question.id) {
-                problems.push(DefinitionProblem::new(
-                    at("id"),
-                    "use 1 to 64 lower-case letters, digits, '-' or '_'",
-                ));
+                problems.push(DefinitionProblem::new(at("id"), ID_RULE));
             } else if !seen.insert(question.id.as_str()) {
                 problems.push(DefinitionProblem::new(
                     at("id"),
@@ -337,7 +334,7 @@ impl Survey {
                         if !is_valid_id(&option.id) {
                             problems.push(DefinitionProblem::new(
                                 format!("questions[{i}].options[{j}].id"),
-                                "use 1 to 64 lower-case letters, digits, '-' or '_'",
+                                ID_RULE,
                             ));
                         } else if !option_ids.insert(option.id.as_str()) {
                             problems.push(DefinitionProblem::new(
@@ -428,10 +425,7 @@ impl Consultation {
     pub fn validate(&self) -> Result<(), Vec<DefinitionProblem>> {
         let mut problems = Vec::new();
         if !is_valid_id(&self.id) {
-            problems.push(DefinitionProblem::new(
-                "id",
-                "use 1 to 64 lower-case letters, digits, '-' or '_'",
-            ));
+            problems.push(DefinitionProblem::new("id", ID_RULE));
         }
         if self.title.trim().is_empty() {
             problems.push(DefinitionProblem::new("title", "a title is needed"));

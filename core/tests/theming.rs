@@ -12,12 +12,10 @@ struct Row {
     tone: String,
 }
 
-fn fixture() -> Vec<Row> {
-    let mut reader = csv::Reader::from_path(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/answers.csv"
-    ))
-    .unwrap();
+/// Reads a labelled fixture from tests/fixtures.
+fn read_fixture(name: &str) -> Vec<Row> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let mut reader = csv::Reader::from_path(path).unwrap();
     reader
         .records()
         .map(|r| {
@@ -33,6 +31,50 @@ fn fixture() -> Vec<Row> {
             }
         })
         .collect()
+}
+
+fn fixture() -> Vec<Row> {
+    read_fixture("answers.csv")
+}
+
+/// What the starter codebook finds in each row, and what people labelled.
+fn codebook_predictions(rows: &[Row]) -> (Vec<HashSet<String>>, Vec<HashSet<String>>) {
+    let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+    let book = Codebook::starter();
+    let analysis = analyse(
+        &texts,
+        &Options {
+            codebook: Some(&book),
+            ..Default::default()
+        },
+    );
+    let predicted = analysis
+        .rows
+        .iter()
+        .map(|r| {
+            r.assignments
+                .iter()
+                .map(|a| analysis.themes[a.theme].id.clone())
+                .collect()
+        })
+        .collect();
+    let truth = rows
+        .iter()
+        .map(|r| r.themes.iter().cloned().collect())
+        .collect();
+    (predicted, truth)
+}
+
+/// Prints the rows where the codebook and people disagree, to read when tuning rules.
+fn print_disagreements(rows: &[Row], predicted: &[HashSet<String>], truth: &[HashSet<String>]) {
+    for (i, row) in rows.iter().enumerate() {
+        if predicted[i] != truth[i] {
+            println!(
+                "  {:?}\n    said {:?}\n    want {:?}",
+                row.text, predicted[i], truth[i]
+            );
+        }
+    }
 }
 
 /// Micro-averaged precision, recall and F1 of predicted label sets against the truth.
@@ -52,39 +94,10 @@ fn micro(predicted: &[HashSet<String>], truth: &[HashSet<String>]) -> (f64, f64,
 #[test]
 fn starter_codebook_finds_the_themes_people_labelled() {
     let rows = fixture();
-    let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
-    let book = Codebook::starter();
-    let analysis = analyse(
-        &texts,
-        &Options {
-            codebook: Some(&book),
-            ..Default::default()
-        },
-    );
-    let predicted: Vec<HashSet<String>> = analysis
-        .rows
-        .iter()
-        .map(|r| {
-            r.assignments
-                .iter()
-                .map(|a| analysis.themes[a.theme].id.clone())
-                .collect()
-        })
-        .collect();
-    let truth: Vec<HashSet<String>> = rows
-        .iter()
-        .map(|r| r.themes.iter().cloned().collect())
-        .collect();
+    let (predicted, truth) = codebook_predictions(&rows);
     let (p, r, f1) = micro(&predicted, &truth);
     println!("starter codebook on fixture: precision {p:.3} recall {r:.3} F1 {f1:.3}");
-    for (i, row) in rows.iter().enumerate() {
-        if predicted[i] != truth[i] {
-            println!(
-                "  {:?}\n    said {:?}\n    want {:?}",
-                row.text, predicted[i], truth[i]
-            );
-        }
-    }
+    print_disagreements(&rows, &predicted, &truth);
     assert!(p >= 0.85, "precision {p:.3}");
     assert!(r >= 0.85, "recall {r:.3}");
 }
@@ -222,49 +235,8 @@ fn discovery_is_deterministic_and_keeps_every_uncovered_answer_visible() {
 /// fair estimate of how they do on text they have not seen.
 #[test]
 fn starter_codebook_and_tone_generalise_to_held_out_answers() {
-    let mut reader = csv::Reader::from_path(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/holdout.csv"
-    ))
-    .unwrap();
-    let rows: Vec<Row> = reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            Row {
-                text: r[2].to_string(),
-                themes: r[3]
-                    .split(';')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                tone: r[4].to_string(),
-            }
-        })
-        .collect();
-    let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
-    let book = Codebook::starter();
-    let analysis = analyse(
-        &texts,
-        &Options {
-            codebook: Some(&book),
-            ..Default::default()
-        },
-    );
-    let predicted: Vec<HashSet<String>> = analysis
-        .rows
-        .iter()
-        .map(|r| {
-            r.assignments
-                .iter()
-                .map(|a| analysis.themes[a.theme].id.clone())
-                .collect()
-        })
-        .collect();
-    let truth: Vec<HashSet<String>> = rows
-        .iter()
-        .map(|r| r.themes.iter().cloned().collect())
-        .collect();
+    let rows = read_fixture("holdout.csv");
+    let (predicted, truth) = codebook_predictions(&rows);
     let (p, r, f1) = micro(&predicted, &truth);
     let tone_accuracy = rows
         .iter()
@@ -274,14 +246,7 @@ fn starter_codebook_and_tone_generalise_to_held_out_answers() {
     println!(
         "held out: codebook precision {p:.3} recall {r:.3} F1 {f1:.3}; tone accuracy {tone_accuracy:.3}"
     );
-    for (i, row) in rows.iter().enumerate() {
-        if predicted[i] != truth[i] {
-            println!(
-                "  {:?}\n    said {:?}\n    want {:?}",
-                row.text, predicted[i], truth[i]
-            );
-        }
-    }
+    print_disagreements(&rows, &predicted, &truth);
     assert!(p >= 0.6, "precision {p:.3}");
     assert!(r >= 0.45, "recall {r:.3}");
     assert!(tone_accuracy >= 0.6, "tone accuracy {tone_accuracy:.3}");

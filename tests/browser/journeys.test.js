@@ -1,23 +1,12 @@
 // Every demo survey end to end, and the children's survey by keyboard alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, tabletContext, expectAccessible } from './support.js';
+import { serverAndBrowser, responsesFor, tabletContext, expectAccessible } from './support.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 async function count(surveyId) {
-  const summary = await (await fetch(`${server.url}/api/consultations/therapies-review/summary`)).json();
+  const summary = await (await fetch(`${shared.server.url}/api/consultations/therapies-review/summary`)).json();
   return summary.surveys.find((s) => s.survey_id === surveyId).responses;
 }
 
@@ -41,9 +30,9 @@ async function heading(page, pattern) {
 }
 
 test('the children\'s survey can be completed by keyboard alone', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const context = await shared.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${shared.server.url}/`);
   await heading(page, 'Have your say');
   await tabTo(page, /Children and young people/);
   await page.keyboard.press('Enter');
@@ -85,19 +74,19 @@ test('the children\'s survey can be completed by keyboard alone', async () => {
 
   await heading(page, 'Check your answers');
   assert.match(await page.locator('.summary-list').innerText(), /My therapist uses pictures/);
-  const before = await count('therapies-children');
+  const before = await responsesFor(shared.server.url, 'therapies-children');
   await tabTo(page, /Send my answers/);
   await page.keyboard.press('Enter');
   await heading(page, 'Thank you');
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
-  assert.equal(await count('therapies-children'), before + 1);
+  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), before + 1);
   await context.close();
 });
 
 test('a parent answers on a phone-sized tablet, corrects an error, and changes an answer', async () => {
-  const { context } = await tabletContext(browser, server.url);
+  const { context } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
-  await page.goto(`${server.url}/s/therapies-parents`);
+  await page.goto(`${shared.server.url}/s/therapies-parents`);
   await heading(page, 'Your family\'s experience of children\'s therapies');
   await page.getByRole('button', { name: 'Start now' }).tap();
 
@@ -146,21 +135,21 @@ test('a parent answers on a phone-sized tablet, corrects an error, and changes a
   await heading(page, 'Check your answers');
   assert.match(await answers.innerText(), /tell our story again\.\s+Strongly disagree/);
   await expectAccessible(page, 'parents: check your answers');
-  const before = await count('therapies-parents');
+  const before = await responsesFor(shared.server.url, 'therapies-parents');
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await heading(page, 'Thank you');
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
-  assert.equal(await count('therapies-parents'), before + 1);
+  assert.equal(await responsesFor(shared.server.url, 'therapies-parents'), before + 1);
   await context.close();
 });
 
 test('a professional can choose at most two priorities', async () => {
-  const { context } = await tabletContext(browser, server.url);
+  const { context } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
-  await page.goto(`${server.url}/s/therapies-professionals/q/1`);
+  await page.goto(`${shared.server.url}/s/therapies-professionals/q/1`);
   await page.getByText('SENCo or teacher').tap();
   await page.getByRole('button', { name: 'Continue' }).tap();
-  await page.goto(`${server.url}/s/therapies-professionals/q/4`);
+  await page.goto(`${shared.server.url}/s/therapies-professionals/q/4`);
   await heading(page, /Which of these should come first/);
   await page.getByText('Review the funding for therapies').tap();
   await page.getByText('Agree key service principles').tap();
@@ -174,16 +163,16 @@ test('a professional can choose at most two priorities', async () => {
   await page.getByText('Agree key service principles').tap();
   await page.getByRole('button', { name: 'Continue' }).tap();
   await heading(page, /biggest gaps/);
-  await page.goto(`${server.url}/s/therapies-professionals/check`);
+  await page.goto(`${shared.server.url}/s/therapies-professionals/check`);
   await heading(page, 'Check your answers');
   assert.match(
     await page.locator('.summary-list').innerText(),
     /Which of these should come first\?\s+Review the funding for therapies, Involve families and young people in commissioning/,
   );
-  const before = await count('therapies-professionals');
+  const before = await responsesFor(shared.server.url, 'therapies-professionals');
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await heading(page, 'Thank you');
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
-  assert.equal(await count('therapies-professionals'), before + 1);
+  assert.equal(await responsesFor(shared.server.url, 'therapies-professionals'), before + 1);
   await context.close();
 });

@@ -1,25 +1,14 @@
 // Kiosk mode on a shared tablet: set up with a PIN, back to the start after each child
 // with nothing of their answers reachable, an idle warning with time to carry on, and
 // leaving only with the PIN.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, tabletContext, expectAccessible } from './support.js';
+import { serverAndBrowser, tabletContext, expectAccessible } from './support.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 async function startKiosk(page) {
-  await page.goto(`${server.url}/device`);
+  await page.goto(`${shared.server.url}/device`);
   await page.getByRole('link', { name: 'Set up kiosk mode for a survey' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Set up kiosk mode' }).waitFor();
   await page.getByRole('button', { name: 'Start kiosk mode' }).tap();
@@ -33,13 +22,13 @@ async function startKiosk(page) {
 }
 
 test('after each child the tablet returns to the start with nothing of their answers left', async () => {
-  const { context } = await tabletContext(browser, server.url);
+  const { context } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
   await startKiosk(page);
   await page.getByRole('button', { name: 'Start now' }).tap();
   await page.getByText('Really happy', { exact: true }).tap();
   await page.getByRole('button', { name: 'Continue' }).tap();
-  await page.goto(`${server.url}/s/therapies-children/check`);
+  await page.goto(`${shared.server.url}/s/therapies-children/check`);
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
   await page.getByText(/starts again for the next person in \d+ seconds/).waitFor();
@@ -54,7 +43,7 @@ test('after each child the tablet returns to the start with nothing of their ans
   assert.doesNotMatch(await page.locator('main').innerText(), /Really happy/);
 
   // The whole site is just this survey now.
-  await page.goto(`${server.url}/`);
+  await page.goto(`${shared.server.url}/`);
   await page.getByRole('heading', { level: 1, name: 'Tell us about your therapy' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Tellus' }).getAttribute('href'), '/s/therapies-children');
 
@@ -72,7 +61,7 @@ test('after each child the tablet returns to the start with nothing of their ans
 });
 
 test('an idle tablet warns, lets a child carry on with one tap, then clears for the next', async () => {
-  const { context } = await tabletContext(browser, server.url);
+  const { context } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
   await page.clock.install();
   await startKiosk(page);

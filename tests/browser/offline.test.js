@@ -1,21 +1,10 @@
 // Offline: a tablet loses the wifi, three children answer, the page is reloaded with no
 // network, and when the connection returns every answer reaches the server exactly once.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, tabletContext, expectAccessible } from './support.js';
+import { serverAndBrowser, responsesFor, tabletContext, expectAccessible } from './support.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 async function childrenCount(url) {
   const summary = await (await fetch(`${url}/api/consultations/therapies-review/summary`)).json();
@@ -38,9 +27,9 @@ async function answerOnce(page, face) {
 }
 
 test('answers given offline survive a reload and arrive once when the connection returns', async () => {
-  const { context } = await tabletContext(browser, server.url);
+  const { context } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
-  await page.goto(`${server.url}/s/therapies-children`);
+  await page.goto(`${shared.server.url}/s/therapies-children`);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   // Once the service worker controls the page, opening the survey caches its definition.
   await page.reload();
@@ -54,7 +43,7 @@ test('answers given offline survive a reload and arrive once when the connection
     await page.getByRole('link', { name: 'Answer the survey again for someone else on this device' }).tap();
   }
   await page.getByTestId('outbox-status').getByText(/3 answers saved on this device/).waitFor();
-  assert.equal(await childrenCount(server.url), 0, 'nothing reached the server while offline');
+  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), 0, 'nothing reached the server while offline');
 
   // Reload with no network: the app, the survey and the waiting answers are all still there.
   await page.reload();
@@ -64,17 +53,17 @@ test('answers given offline survive a reload and arrive once when the connection
 
   await context.setOffline(false);
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor({ timeout: 45000 });
-  assert.equal(await childrenCount(server.url), 3);
+  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), 3);
   // Give any stray retry time to happen: still exactly three.
   await page.waitForTimeout(4000);
-  assert.equal(await childrenCount(server.url), 3);
+  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), 3);
   await context.close();
 });
 
 test('a facilitator can download what is waiting on a device', async () => {
-  const { context } = await tabletContext(browser, server.url);
+  const { context } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
-  await page.goto(`${server.url}/device`);
+  await page.goto(`${shared.server.url}/device`);
   await page.getByRole('heading', { level: 1, name: 'This device' }).waitFor();
   await expectAccessible(page, 'device page');
   const download = page.waitForEvent('download');

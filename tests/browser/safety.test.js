@@ -1,40 +1,29 @@
 // Safe by default for children: the promise before free text, help one tap away on
 // every page, and a disclosure held back from the counts.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, tabletContext, expectAccessible } from './support.js';
+import { serverAndBrowser, responsesFor, tabletContext, expectAccessible } from './support.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 test('help is one tap away on every page and the free-text promise is made', async () => {
-  const { context, foreign } = await tabletContext(browser, server.url);
+  const { context, foreign } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
   for (const path of ['/', '/s/therapies-children', '/s/therapies-children/q/1', '/s/therapies-parents/q/8']) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${shared.server.url}${path}`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     assert.ok(await page.getByRole('link', { name: 'Need to talk?' }).isVisible(), `help link on ${path}`);
   }
 
-  await page.goto(`${server.url}/s/therapies-children/q/5`);
+  await page.goto(`${shared.server.url}/s/therapies-children/q/5`);
   await page.getByRole('heading', { level: 1, name: /What helps you most/ }).waitFor();
   await page.getByText('If you tell us someone is hurting you, we will tell a grown-up who can help keep you safe.').waitFor();
   // Adults' surveys do not get the children's wording.
-  await page.goto(`${server.url}/s/therapies-parents/q/8`);
+  await page.goto(`${shared.server.url}/s/therapies-parents/q/8`);
   await page.getByRole('heading', { level: 1, name: /What works well/ }).waitFor();
   assert.equal(await page.locator('.safe-notice').count(), 0);
 
-  await page.goto(`${server.url}/s/therapies-children/q/5`);
+  await page.goto(`${shared.server.url}/s/therapies-children/q/5`);
   await page.getByRole('link', { name: 'Need to talk?' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Need to talk?' }).waitFor();
   const text = await page.locator('main').innerText();
@@ -50,26 +39,26 @@ test('help is one tap away on every page and the free-text promise is made', asy
 });
 
 test('a child\'s disclosure is accepted without fuss and held back from the counts', async () => {
-  const { context } = await tabletContext(browser, server.url);
+  const { context } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
-  await page.goto(`${server.url}/s/therapies-children/q/1`);
+  await page.goto(`${shared.server.url}/s/therapies-children/q/1`);
   await page.getByText('OK', { exact: true }).tap();
   await page.getByRole('button', { name: 'Continue' }).tap();
-  await page.goto(`${server.url}/s/therapies-children/q/6`);
+  await page.goto(`${shared.server.url}/s/therapies-children/q/6`);
   await page.getByRole('textbox').fill('my brother hits me and I am scared to go home');
   await page.getByRole('button', { name: 'Continue' }).tap();
   await page.getByRole('button', { name: 'Continue' }).tap();
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
-  const summary = await (await fetch(`${server.url}/api/consultations/therapies-review/summary`)).json();
+  const summary = await (await fetch(`${shared.server.url}/api/consultations/therapies-review/summary`)).json();
   assert.equal(summary.held_for_safeguarding, 1);
   assert.equal(summary.surveys.find((s) => s.survey_id === 'therapies-children').responses, 0);
   await context.close();
 });
 
 test('in child mode, Listen reads the question and each option aloud with a local voice only', async () => {
-  const { context, foreign } = await tabletContext(browser, server.url);
+  const { context, foreign } = await tabletContext(shared.browser, shared.server.url);
   // A device with one local (on-device) voice and one network voice; record what is spoken.
   await context.addInitScript(() => {
     const voice = (lang, localService) =>
@@ -87,7 +76,7 @@ test('in child mode, Listen reads the question and each option aloud with a loca
     });
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}/s/therapies-children/q/1`);
+  await page.goto(`${shared.server.url}/s/therapies-children/q/1`);
   await page.getByRole('heading', { level: 1, name: /How do you feel about your therapy sessions/ }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.__spoken), [], 'nothing is read until a tap');
   await page.getByRole('button', { name: 'Listen to the question' }).tap();
@@ -99,7 +88,7 @@ test('in child mode, Listen reads the question and each option aloud with a loca
   const small = await page.evaluate(() => [...document.querySelectorAll('.listen')].map((b) => b.getBoundingClientRect()).filter((r) => r.width < 44 || r.height < 44).length);
   assert.equal(small, 0, 'Listen buttons are at least 44x44');
   // Adults' surveys have no Listen buttons.
-  await page.goto(`${server.url}/s/therapies-parents/q/1`);
+  await page.goto(`${shared.server.url}/s/therapies-parents/q/1`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.equal(await page.locator('.listen').count(), 0);
   assert.deepEqual(foreign, []);
@@ -107,14 +96,14 @@ test('in child mode, Listen reads the question and each option aloud with a loca
 });
 
 test('where the device has no local voice, there is no Listen button', async () => {
-  const { context } = await tabletContext(browser, server.url);
+  const { context } = await tabletContext(shared.browser, shared.server.url);
   await context.addInitScript(() => {
     Object.defineProperty(window, 'speechSynthesis', {
       value: { getVoices: () => [], speak: () => {}, cancel: () => {}, addEventListener: () => {} },
     });
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}/s/therapies-children/q/1`);
+  await page.goto(`${shared.server.url}/s/therapies-children/q/1`);
   await page.getByRole('heading', { level: 1, name: /How do you feel/ }).waitFor();
   assert.equal(await page.locator('.listen').count(), 0);
   await context.close();

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { before, after } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -96,4 +97,24 @@ export async function targetSizes(page) {
     }
     return sizes;
   });
+}
+
+/** Starts a server and a browser before this file's tests and stops them after; use the returned object's fields in tests. */
+export function serverAndBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
+}
+
+/** How many responses the server counts for a survey of the demo consultation. */
+export async function responsesFor(url, surveyId) {
+  const summary = await (await fetch(`${url}/api/consultations/therapies-review/summary`)).json();
+  return summary.surveys.find((s) => s.survey_id === surveyId).responses;
 }

@@ -1,21 +1,10 @@
 // The thin slice, end to end on a tablet: a child answers the children's survey with
 // faces and free text, sends it, sees the thank-you page, and the server counts it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, tabletContext, expectAccessible, targetSizes } from './support.js';
+import { serverAndBrowser, responsesFor, tabletContext, expectAccessible, targetSizes } from './support.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 async function childrenCount(url) {
   const summary = await (await fetch(`${url}/api/consultations/therapies-review/summary`)).json();
@@ -27,12 +16,12 @@ async function heading(page) {
 }
 
 test('a child answers the children\'s survey on a tablet and the response is stored', async () => {
-  const { context, foreign } = await tabletContext(browser, server.url);
+  const { context, foreign } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
-  await page.goto(`${server.url}/`);
+  await page.goto(`${shared.server.url}/`);
   await page.getByRole('heading', { name: 'Have your say' }).waitFor();
   await expectAccessible(page, 'home page');
 
@@ -89,14 +78,14 @@ test('a child answers the children\'s survey on a tablet and the response is sto
   assert.match(answers, /How did you answer these questions\?\s+With help/);
   await expectAccessible(page, 'check your answers');
 
-  assert.equal(await childrenCount(server.url), 0);
+  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), 0);
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
   await page.getByText('Your answers have been sent').waitFor();
   await expectAccessible(page, 'confirmation page');
 
-  assert.equal(await childrenCount(server.url), 1);
+  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), 1);
   // Nothing of the child's answers is left on the device once sent.
   const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tellus:')));
   assert.deepEqual(saved, []);
@@ -106,17 +95,17 @@ test('a child answers the children\'s survey on a tablet and the response is sto
 });
 
 test('answers in progress survive a reload, and Change from check-your-answers returns there', async () => {
-  const { context } = await tabletContext(browser, server.url);
+  const { context } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
-  await page.goto(`${server.url}/s/therapies-children/q/1`);
+  await page.goto(`${shared.server.url}/s/therapies-children/q/1`);
   await page.getByText('Really sad', { exact: true }).tap();
   await page.getByRole('button', { name: 'Continue' }).tap();
   await page.getByRole('heading', { level: 1, name: /same therapist/ }).waitFor();
 
   await page.reload();
-  await page.goto(`${server.url}/s/therapies-children`);
+  await page.goto(`${shared.server.url}/s/therapies-children`);
   await page.getByText('You have answered 1 question on this device.').waitFor();
-  await page.goto(`${server.url}/s/therapies-children/check`);
+  await page.goto(`${shared.server.url}/s/therapies-children/check`);
   await page.getByRole('link', { name: 'Change your answer to: How do you feel about your therapy sessions?' }).tap();
   assert.equal(await page.getByRole('radio', { name: 'Really sad' }).isChecked(), true);
   await page.getByText('OK', { exact: true }).tap();
@@ -124,18 +113,18 @@ test('answers in progress survive a reload, and Change from check-your-answers r
   await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
   assert.match(await page.locator('.summary-list').innerText(), /therapy sessions\?\s+OK/);
 
-  const before = await childrenCount(server.url);
+  const before = await responsesFor(shared.server.url, 'therapies-children');
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
-  assert.equal(await childrenCount(server.url), before + 1);
+  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), before + 1);
   await context.close();
 });
 
 test('an unknown survey link says so plainly', async () => {
-  const { context } = await tabletContext(browser, server.url);
+  const { context } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
-  await page.goto(`${server.url}/s/no-such-survey`);
+  await page.goto(`${shared.server.url}/s/no-such-survey`);
   await page.getByRole('heading', { level: 1, name: 'We cannot find this survey' }).waitFor();
   await expectAccessible(page, 'survey not found');
   await context.close();

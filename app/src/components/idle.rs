@@ -8,7 +8,6 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
-use std::time::Duration;
 
 /// Watches for inactivity on a kiosk's survey pages.
 #[component]
@@ -22,34 +21,27 @@ pub fn IdleGuard() -> impl IntoView {
         window_event_listener(ev::keydown, move |_| reset()),
         window_event_listener(ev::input, move |_| reset()),
     ];
-    let tick = set_interval_with_handle(
-        move || {
-            if !state.has_progress() {
-                idle.set(0);
-                return;
-            }
-            idle.update(|s| *s += 1);
-            if idle.get_untracked() >= IDLE_WARNING_AFTER + IDLE_GRACE {
-                idle.set(0);
-                state.clear();
-                navigate(
-                    &format!("/s/{}", state.survey_id.get_untracked()),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
-            }
-        },
-        Duration::from_secs(1),
-    )
-    .ok();
+    browser::every_second(move || {
+        if !state.has_progress() {
+            idle.set(0);
+            return;
+        }
+        idle.update(|s| *s += 1);
+        if idle.get_untracked() >= IDLE_WARNING_AFTER + IDLE_GRACE {
+            idle.set(0);
+            state.clear();
+            navigate(
+                &format!("/s/{}", state.survey_id.get_untracked()),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
     on_cleanup(move || {
         for listener in listeners {
             listener.remove();
-        }
-        if let Some(tick) = tick {
-            tick.clear();
         }
     });
     let warning = Memo::new(move |_| idle.get() >= IDLE_WARNING_AFTER);

@@ -198,6 +198,31 @@ fn Radio(
     }
 }
 
+/// One checkbox; `on_toggle` gets whether it is now ticked.
+#[component]
+fn Checkbox(
+    name: String,
+    id: String,
+    label: String,
+    checked: Signal<bool>,
+    on_toggle: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="checkboxes__item">
+            <input
+                class="checkboxes__input"
+                type="checkbox"
+                id=id.clone()
+                name=name
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_toggle.run(event_target_checked(&ev))
+            />
+            <label class="checkboxes__label" for=id>{label.clone()}</label>
+            {listen_for(&label)}
+        </div>
+    }
+}
+
 /// Options, scale points and special answers as radios, with "or" before the special ones.
 #[component]
 fn RadiosInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl IntoView {
@@ -311,36 +336,25 @@ fn CheckboxesInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl 
                 .map(|(i, option)| {
                     let id = format!("{name}-{i}");
                     let (mine, toggled, order) = (option.id.clone(), option.id.clone(), order.clone());
-                    view! {
-                        <div class="checkboxes__item">
-                            <input
-                                class="checkboxes__input"
-                                type="checkbox"
-                                id=id.clone()
-                                name=name.clone()
-                                prop:checked=move || {
-                                    draft.with(|d| matches!(d, Some(Answer::Choices(ids)) if ids.contains(&mine)))
-                                }
-                                on:change=move |_| {
-                                    draft.update(|d| {
-                                        let mut ids = match d.take() {
-                                            Some(Answer::Choices(ids)) => ids,
-                                            _ => Vec::new(),
-                                        };
-                                        if ids.contains(&toggled) {
-                                            ids.retain(|x| x != &toggled);
-                                        } else {
-                                            ids.push(toggled.clone());
-                                        }
-                                        ids.sort_by_key(|x| order.iter().position(|o| o == x));
-                                        *d = (!ids.is_empty()).then_some(Answer::Choices(ids));
-                                    })
-                                }
-                            />
-                            <label class="checkboxes__label" for=id>{option.label.clone()}</label>
-                            {listen_for(&option.label)}
-                        </div>
-                    }
+                    let checked = Signal::derive(move || {
+                        draft.with(|d| matches!(d, Some(Answer::Choices(ids)) if ids.contains(&mine)))
+                    });
+                    let toggle = Callback::new(move |_: bool| {
+                        draft.update(|d| {
+                            let mut ids = match d.take() {
+                                Some(Answer::Choices(ids)) => ids,
+                                _ => Vec::new(),
+                            };
+                            if ids.contains(&toggled) {
+                                ids.retain(|x| x != &toggled);
+                            } else {
+                                ids.push(toggled.clone());
+                            }
+                            ids.sort_by_key(|x| order.iter().position(|o| o == x));
+                            *d = (!ids.is_empty()).then_some(Answer::Choices(ids));
+                        })
+                    });
+                    view! { <Checkbox name=name.clone() id=id label=option.label checked=checked on_toggle=toggle/> }
                 })
                 .collect_view()}
         </div>
@@ -365,21 +379,9 @@ fn SpecialCheckboxes(question: Question, draft: RwSignal<Option<Answer>>) -> imp
                 .map(|(j, (value, label))| {
                     let id = format!("{}-{}", question.id, offset + j);
                     let mine = value.clone();
-                    view! {
-                        <div class="checkboxes__item">
-                            <input
-                                class="checkboxes__input"
-                                type="checkbox"
-                                id=id.clone()
-                                name=name.clone()
-                                prop:checked=move || draft.with(|d| d.as_ref() == Some(&mine))
-                                on:change=move |ev| {
-                                    draft.set(event_target_checked(&ev).then(|| value.clone()))
-                                }
-                            />
-                            <label class="checkboxes__label" for=id>{label}</label>
-                        </div>
-                    }
+                    let checked = Signal::derive(move || draft.with(|d| d.as_ref() == Some(&mine)));
+                    let toggle = Callback::new(move |on: bool| draft.set(on.then(|| value.clone())));
+                    view! { <Checkbox name=name.clone() id=id label=label.to_string() checked=checked on_toggle=toggle/> }
                 })
                 .collect_view()}
         </div>

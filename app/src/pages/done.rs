@@ -7,7 +7,6 @@ use crate::pages::survey::with_survey;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
-use std::time::Duration;
 
 /// Thank you, and what happens next.
 #[component]
@@ -25,25 +24,16 @@ pub fn DonePage() -> impl IntoView {
         let seconds = RwSignal::new(NEXT_PERSON_AFTER);
         if in_kiosk {
             let (navigate, start) = (navigate.clone(), again.clone());
-            let tick = set_interval_with_handle(
-                move || {
-                    seconds.update(|s| *s = s.saturating_sub(1));
-                    if seconds.get_untracked() == 0 {
-                        navigate(
-                            &start,
-                            NavigateOptions {
-                                replace: true,
-                                ..Default::default()
-                            },
-                        );
-                    }
-                },
-                Duration::from_secs(1),
-            )
-            .ok();
-            on_cleanup(move || {
-                if let Some(tick) = tick {
-                    tick.clear();
+            browser::every_second(move || {
+                seconds.update(|s| *s = s.saturating_sub(1));
+                if seconds.get_untracked() == 0 {
+                    navigate(
+                        &start,
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
                 }
             });
         }
