@@ -1,7 +1,9 @@
-//! Durable storage over sled: consultations, responses and their indexes.
+//! Durable storage over sled: consultations (with an index from survey to consultation)
+//! and responses, one atomic write each, acknowledged through group commit.
 //!
 //! Values are JSON; the store records its format version in `meta` so a later release
-//! can migrate data it finds in an older format.
+//! can migrate data it finds in an older format. Counts per survey are derived from the
+//! response records when the store opens, so they always agree with the data.
 
 use serde::{Serialize, de::DeserializeOwned};
 use sled::transaction::TransactionError;
@@ -60,7 +62,7 @@ struct GroupCommit {
     /// sled's data file. sled flushes with sync_file_range, which does not empty a disk's
     /// volatile write cache (sled issues #1351, #1452), so we also fdatasync it once per group.
     /// None for a temporary store, which has no file to sync.
-    log: Option<std::fs::File>,
+    data_file: Option<std::fs::File>,
     tickets: AtomicU64,
     flushes: AtomicU64,
     /// Whether a flush is running now.
@@ -127,8 +129,8 @@ impl GroupCommit {
     /// Makes everything written so far durable: sled's flush, then a full data sync.
     fn sync(&self) -> Result<(), StorageError> {
         self.db.flush()?;
-        if let Some(log) = &self.log {
-            log.sync_data()
+        if let Some(file) = &self.data_file {
+            file.sync_data()
                 .map_err(|e| StorageError::Flush(e.to_string()))?;
         }
         Ok(())
@@ -142,9 +144,9 @@ impl Store {
             .path(dir)
             .mode(sled::Mode::HighThroughput)
             .open()?;
-        let log = std::fs::File::open(dir.join("db"))
+        let data_file = std::fs::File::open(dir.join("db"))
             .map_err(|e| StorageError::Flush(format!("cannot open the data file: {e}")))?;
-        Self::from_db(db, Some(log))
+        Self::from_db(db, Some(data_file))
     }
 
     /// A store that lives in memory only, for tests and benchmarks.
@@ -152,7 +154,7 @@ impl Store {
         Self::from_db(sled::Config::new().temporary(true).open()?, None)
     }
 
-    fn from_db(db: sled::Db, log: Option<std::fs::File>) -> Result<Self, StorageError> {
+    fn from_db(db: sled::Db, data_file: Option<std::fs::File>) -> Result<Self, StorageError> {
         let meta = db.open_tree("meta")?;
         match meta.get(FORMAT_KEY)? {
             Some(bytes) => {
@@ -169,7 +171,7 @@ impl Store {
         Ok(Store {
             commit: Arc::new(GroupCommit {
                 db: db.clone(),
-                log,
+                data_file,
                 tickets: AtomicU64::new(0),
                 flushes: AtomicU64::new(0),
                 flushing: AtomicBool::new(false),
