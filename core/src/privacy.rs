@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Flag on an answer where personal data was found: redacted in anything shared.
+pub const FLAG_PERSONAL_DATA: &str = "personal-data";
+
 /// What kind of personal data was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

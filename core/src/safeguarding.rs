@@ -8,6 +8,9 @@ use crate::text::words;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// Flag on an answer that may disclose harm: held back from counts, theming and quotes.
+pub const FLAG_SAFEGUARDING: &str = "safeguarding";
+
 /// What kind of concern a phrase points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -106,7 +106,7 @@ impl Counts {
         let held = response
             .flags
             .iter()
-            .any(|f| f == tellus_core::theme::report::FLAG_SAFEGUARDING);
+            .any(|f| f == tellus_core::safeguarding::FLAG_SAFEGUARDING);
         let map = if held {
             &mut self.held
         } else {
@@ -321,7 +321,7 @@ impl Store {
             return Ok(false);
         }
         self.put_consultation(&tellus_core::demo::consultation())?;
-        self.meta.insert(DEMO_KEY, encode(&true))?;
+        self.mark_demo_loaded()?;
         self.flush_blocking()?;
         Ok(true)
     }

@@ -284,6 +284,18 @@ pub fn analyse_corpus<S: AsRef<str>>(texts: &[S], corpus: &Corpus, options: &Opt
             let tfidf = TfIdf::fit(corpus, &rest, 2);
             let local: Vec<usize> = (0..rest.len()).collect();
             let found = discover::discover(&tfidf, &local);
+            // Every member of a group (or the outliers) gets the theme as a suggestion.
+            let assign_discovered =
+                |rows: &mut Vec<RowThemes>, theme: usize, members: &[usize], confidence: f32| {
+                    for &m in members {
+                        rows[rest[m]].assignments.push(Assignment {
+                            theme,
+                            source: Source::Discovered,
+                            confidence,
+                            suggested: true,
+                        });
+                    }
+                };
             let display = corpus.display_forms();
             for cluster in found.clusters {
                 let words: Vec<String> = cluster
@@ -303,14 +315,7 @@ pub fn analyse_corpus<S: AsRef<str>>(texts: &[S], corpus: &Corpus, options: &Opt
                     Source::Discovered,
                     String::new(),
                 );
-                for &m in &cluster.members {
-                    rows[rest[m]].assignments.push(Assignment {
-                        theme,
-                        source: Source::Discovered,
-                        confidence: 1.0,
-                        suggested: true,
-                    });
-                }
+                assign_discovered(&mut rows, theme, &cluster.members, 1.0);
                 discovered_quotes.insert(theme, cluster.members.iter().map(|&m| rest[m]).collect());
             }
             if !found.outliers.is_empty() {
@@ -321,14 +326,7 @@ pub fn analyse_corpus<S: AsRef<str>>(texts: &[S], corpus: &Corpus, options: &Opt
                     Source::Discovered,
                     "Answers that fit no other theme: read these yourself.".into(),
                 );
-                for &m in &found.outliers {
-                    rows[rest[m]].assignments.push(Assignment {
-                        theme,
-                        source: Source::Discovered,
-                        confidence: 0.0,
-                        suggested: true,
-                    });
-                }
+                assign_discovered(&mut rows, theme, &found.outliers, 0.0);
                 discovered_quotes.insert(theme, found.outliers.iter().map(|&m| rest[m]).collect());
             }
         }

@@ -1,18 +1,14 @@
 //! The themed result of a batch of answers, as written by `tellus theme`: themes with
 //! counts and quotes, and one row per answer with its themes, tone and flags.
 
-use crate::privacy;
+use crate::privacy::{self, FLAG_PERSONAL_DATA};
 use crate::safeguarding::Checker;
+use crate::safeguarding::FLAG_SAFEGUARDING;
 use crate::text::Corpus;
 use crate::theme::{Analysis, Options, Source, analyse_corpus};
 use crate::tone::Tone;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Flag on a row that may disclose harm: held back from theming and quotes.
-pub const FLAG_SAFEGUARDING: &str = "safeguarding";
-/// Flag on a row where personal data was found: redacted in quotes.
-pub const FLAG_PERSONAL_DATA: &str = "personal-data";
 
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

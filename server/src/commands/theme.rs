@@ -1,7 +1,7 @@
 //! `tellus theme`: theme a spreadsheet's free-text column and write the report as JSON.
 
 use std::path::{Path, PathBuf};
-use tellus_core::safeguarding::PhraseList;
+use tellus_core::safeguarding::{FLAG_SAFEGUARDING, PhraseList};
 use tellus_core::theme::Options;
 use tellus_core::theme::codebook::Codebook;
 use tellus_core::theme::report::{Input, ThemeReport, build};
@@ -194,7 +194,7 @@ pub fn run(args: &ThemeArgs) -> Result<ThemeOutcome, ThemeError> {
         flagged: report
             .rows
             .iter()
-            .filter(|r| r.flags.iter().any(|f| f == "safeguarding"))
+            .filter(|r| r.flags.iter().any(|f| f == FLAG_SAFEGUARDING))
             .count(),
     })
 }
