@@ -258,7 +258,7 @@ impl Outbox {
                     let _ = remove(&id).await;
                 }
                 // Refused for good (the survey changed or closed, or the id clashes): keep it for export.
-                Err(ClientError::Server(status @ (400 | 404 | 409 | 422), error)) => {
+                Err(ClientError::Server(status @ (400 | 404 | 409 | 410 | 422), error)) => {
                     let problem = format!("{status}: {}", error.error.message);
                     let _ = write(&Entry {
                         item: entry.item,

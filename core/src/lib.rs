@@ -3,8 +3,12 @@
 //! Everything here is plain data and functions with no I/O, so the server and the
 //! WebAssembly app share one definition of each type and one set of rules.
 
+pub mod account;
 pub mod api;
+pub mod audit;
+pub mod chart;
 pub mod demo;
+pub mod manage;
 pub mod privacy;
 pub mod response;
 pub mod safeguarding;
@@ -17,4 +21,4 @@ pub mod tone;
 pub use response::{
     Answer, Answers, FieldError, ResponseSubmission, StoredResponse, describe_answer,
 };
-pub use survey::{Audience, Choice, Consultation, Question, QuestionKind, Survey};
+pub use survey::{Audience, Choice, Consultation, Question, QuestionKind, Status, Survey};

@@ -24,7 +24,75 @@ pub struct Consultation {
     /// Who to contact locally about a worry for a child's safety, shown on the "Need to talk?" page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub safeguarding_contact: Option<String>,
+    /// Whether participants can answer yet, still, or at all.
+    #[serde(default)]
+    pub status: Status,
+    /// Months after closing that responses are kept before deletion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_months: Option<u32>,
+    /// Accounts (emails) who can see this consultation; administrators see every one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team: Vec<String>,
     pub surveys: Vec<Survey>,
+}
+
+/// Where a consultation is in its life.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Being built: only the team can see it.
+    Draft,
+    /// Taking answers. The default because consultations stored before statuses existed were open.
+    #[default]
+    Open,
+    /// No longer taking answers; results are still read.
+    Closed,
+    /// Put away: hidden from lists, kept until its retention ends.
+    Archived,
+}
+
+impl Status {
+    /// Every status, in the order a consultation passes through them.
+    pub const ALL: [Status; 4] = [
+        Status::Draft,
+        Status::Open,
+        Status::Closed,
+        Status::Archived,
+    ];
+
+    /// The status in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::Open => "Open",
+            Status::Closed => "Closed",
+            Status::Archived => "Archived",
+        }
+    }
+}
+
+/// A short link identifier made from a title: "Children's therapies review" -> `childrens-therapies-review`.
+pub fn slugify(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !slug.ends_with('-')
+            && !slug.is_empty()
+        {
+            slug.push('-');
+        }
+    }
+    let mut slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        "consultation".into()
+    } else {
+        slug
+    }
 }
 
 /// Who a survey is for.
@@ -250,7 +318,8 @@ pub struct DefinitionProblem {
 }
 
 impl DefinitionProblem {
-    fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A problem at a path.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         DefinitionProblem {
             path: path.into(),
             message: message.into(),
@@ -262,7 +331,7 @@ impl DefinitionProblem {
 const ID_RULE: &str = "use 1 to 64 lower-case letters, digits, '-' or '_'";
 
 /// Identifiers appear in links and keys: keep them short and URL-safe.
-fn is_valid_id(id: &str) -> bool {
+pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
         && id
@@ -549,6 +618,22 @@ mod tests {
     }
 
     #[test]
+    fn slugs_are_short_link_ids() {
+        assert_eq!(
+            slugify("Children's therapies review"),
+            "childrens-therapies-review"
+        );
+        assert_eq!(
+            slugify("  Speech & language -- 2027 "),
+            "speech-language-2027"
+        );
+        assert_eq!(slugify("¿¿??"), "consultation");
+        assert!(is_valid_id(&slugify(
+            "A title that goes on and on and on for far too long to be a link"
+        )));
+    }
+
+    #[test]
     fn consultation_paths_include_the_survey_index() {
         let c = Consultation {
             id: "c".into(),
@@ -558,6 +643,9 @@ mod tests {
             what_happens_next: String::new(),
             closes_on: None,
             safeguarding_contact: None,
+            status: Status::Open,
+            retention_months: None,
+            team: Vec::new(),
             surveys: vec![
                 survey(vec![question("q", QuestionKind::Faces { points: 5 })]),
                 survey(vec![]),

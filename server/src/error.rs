@@ -4,10 +4,11 @@ use crate::storage::StorageError;
 use crate::submission::SubmitError;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use tellus_core::FieldError;
 use tellus_core::api::{ApiError, ErrorBody};
+use tellus_core::survey::DefinitionProblem;
 use thiserror::Error;
 
 /// Everything a handler can fail with.
@@ -21,6 +22,24 @@ pub enum AppError {
     InvalidAnswers(Vec<FieldError>),
     #[error("a different response was already stored with this id")]
     ResponseConflict,
+    #[error("some details need changing")]
+    InvalidDefinition(Vec<DefinitionProblem>),
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    #[error("this consultation is not taking answers")]
+    Closed,
+    #[error("sign in first")]
+    SignInNeeded,
+    #[error("the session has ended")]
+    SessionExpired,
+    #[error("the email address or password is not right")]
+    SignInRefused,
+    #[error("too many sign-in attempts")]
+    TooManyAttempts { retry_after: u64 },
+    #[error("the request did not carry this session's CSRF token")]
+    CsrfFailed,
+    #[error("this account's role does not allow that")]
+    Forbidden,
     #[error(transparent)]
     Json(#[from] JsonRejection),
     #[error(transparent)]
@@ -47,6 +66,50 @@ impl AppError {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_answers",
                 "Some answers need changing: see fields".into(),
+            ),
+            AppError::InvalidDefinition(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_definition",
+                "Some details need changing: see fields".into(),
+            ),
+            AppError::Conflict { code, message } => (StatusCode::CONFLICT, code, message.clone()),
+            AppError::Closed => (
+                StatusCode::GONE,
+                "consultation_closed",
+                "This consultation has closed and is no longer taking answers. Thank you for wanting to take part".into(),
+            ),
+            AppError::SignInNeeded => (
+                StatusCode::UNAUTHORIZED,
+                "sign_in_needed",
+                "Sign in to see this page".into(),
+            ),
+            AppError::SessionExpired => (
+                StatusCode::UNAUTHORIZED,
+                "session_expired",
+                "You were signed out because your session ended. Sign in again to carry on".into(),
+            ),
+            AppError::SignInRefused => (
+                StatusCode::UNAUTHORIZED,
+                "sign_in_refused",
+                "The email address or password is not right. Check them and try again".into(),
+            ),
+            AppError::TooManyAttempts { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                format!(
+                    "Too many sign-in attempts. Wait {} minutes, then try again, or ask an administrator to help",
+                    retry_after.div_ceil(60)
+                ),
+            ),
+            AppError::CsrfFailed => (
+                StatusCode::FORBIDDEN,
+                "csrf_failed",
+                "This change did not come from a Tellus page. Reload the page and try again".into(),
+            ),
+            AppError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Your role does not allow this. Ask an administrator if you need it".into(),
             ),
             AppError::ResponseConflict => (
                 StatusCode::CONFLICT,
@@ -80,8 +143,20 @@ impl AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, code, message) = self.parts();
+        let retry_after = match &self {
+            AppError::TooManyAttempts { retry_after } => Some(*retry_after),
+            _ => None,
+        };
         let fields = match self {
             AppError::InvalidAnswers(fields) => fields,
+            AppError::InvalidDefinition(problems) => problems
+                .into_iter()
+                .map(|p| FieldError {
+                    field: p.path,
+                    code: "invalid".into(),
+                    message: p.message,
+                })
+                .collect(),
             _ => Vec::new(),
         };
         let body = ApiError {
@@ -91,6 +166,12 @@ impl IntoResponse for AppError {
                 fields,
             },
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 use tellus::backup;
-use tellus::commands::import_queue;
 use tellus::commands::theme::ThemeArgs;
+use tellus::commands::{import_queue, user};
 use tellus::startup::{Backups, Config, default_backup_dir, run};
 use tellus::storage::Store;
+use tellus_core::account::Role;
 
 #[derive(Parser)]
 #[command(
@@ -71,6 +72,13 @@ enum Command {
         #[arg(long, default_value = "data")]
         data: PathBuf,
     },
+    /// Manage facilitator accounts.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+        #[arg(long, default_value = "data", global = true)]
+        data: PathBuf,
+    },
     /// Theme a CSV file's free-text answers and write a JSON report.
     Theme {
         /// The CSV file, with a header row.
@@ -94,6 +102,29 @@ enum Command {
         /// Where to write the JSON report.
         #[arg(long)]
         out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add an account (prompts for its password, or reads one line from stdin).
+    Add {
+        email: String,
+        /// Make it an administrator (the first account should be).
+        #[arg(long)]
+        admin: bool,
+        /// The role, when not --admin: viewer, safeguarding_lead, facilitator or administrator.
+        #[arg(long, default_value = "facilitator")]
+        role: String,
+        /// Read the password from stdin instead of prompting.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password for an account and sign it out everywhere.
+    Password {
+        email: String,
+        #[arg(long)]
+        password_stdin: bool,
     },
 }
 
@@ -167,6 +198,36 @@ async fn execute(command: Command) -> Result<(), Box<dyn std::error::Error>> {
                 done.flagged,
                 args.out.display()
             );
+        }
+        Command::User { action, data } => {
+            let store = Store::open(&data)?;
+            match action {
+                UserCommand::Add {
+                    email,
+                    admin,
+                    role,
+                    password_stdin,
+                } => {
+                    let role = if admin {
+                        Role::Administrator
+                    } else {
+                        Role::from_key(&role).ok_or_else(|| {
+                            format!("'{role}' is not a role: use viewer, safeguarding_lead, facilitator or administrator")
+                        })?
+                    };
+                    let password = user::read_password(password_stdin)?;
+                    let email = user::add(&store, &email, role, &password)?;
+                    println!("Added {email} as {}.", role.label());
+                }
+                UserCommand::Password {
+                    email,
+                    password_stdin,
+                } => {
+                    let password = user::read_password(password_stdin)?;
+                    user::set_password(&store, &email, &password)?;
+                    println!("Set a new password for {email}; it is signed out everywhere.");
+                }
+            }
         }
         Command::Backup { data, out } => {
             let counts = backup::backup(&Store::open(&data)?, &out)?;

@@ -1,16 +1,20 @@
 //! Building the router and running the server.
 
+use crate::auth::Throttle;
 use crate::routes;
 use crate::storage::{StorageError, Store};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::routing::get;
+use sha2::Digest;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 use thiserror::Error;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -22,7 +26,44 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    pub auth: Arc<AuthSettings>,
 }
+
+/// How signing in behaves.
+pub struct AuthSettings {
+    /// Seconds a session lasts after signing in.
+    pub session_ttl: u64,
+    pub throttle: Throttle,
+}
+
+impl Default for AuthSettings {
+    /// Sessions last a working day; sign-in failures are throttled per account and address.
+    fn default() -> Self {
+        AuthSettings {
+            session_ttl: 8 * 60 * 60,
+            throttle: Throttle::default(),
+        }
+    }
+}
+
+impl AppState {
+    /// State over a store with the default sign-in settings.
+    pub fn new(store: Store) -> Self {
+        AppState {
+            store,
+            auth: Arc::new(AuthSettings::default()),
+        }
+    }
+}
+
+/// The demo administrator's account, created with a random password on a new demo store.
+pub const DEMO_ADMIN: &str = "admin@example.org";
+
+/// The Content-Security-Policy on every response: no inline script or style, nothing
+/// from other sites; wasm may be compiled.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; \
+manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// How to run the server.
 #[derive(Debug, Clone)]
@@ -68,6 +109,49 @@ pub enum StartupError {
     Serve(std::io::Error),
 }
 
+/// The app's page with Trunk's inline loader moved into a script file, so that the
+/// Content-Security-Policy can refuse every inline script.
+#[derive(Debug, Clone)]
+pub struct Shell {
+    pub index_html: String,
+    /// `(path, body)` of the loader script, when the page had one inline.
+    pub boot: Option<(String, String)>,
+}
+
+impl Shell {
+    /// Moves the first inline `<script type="module">` of the page into `/tellus-boot-HASH.js`.
+    pub fn from_index(html: &str) -> Shell {
+        const OPEN: &str = "<script type=\"module\">";
+        let Some(start) = html.find(OPEN) else {
+            return Shell {
+                index_html: html.to_string(),
+                boot: None,
+            };
+        };
+        let body_start = start + OPEN.len();
+        let Some(len) = html[body_start..].find("</script>") else {
+            return Shell {
+                index_html: html.to_string(),
+                boot: None,
+            };
+        };
+        let script = html[body_start..body_start + len].to_string();
+        // Content-addressed, like Trunk's own files, so the service worker's cache stays right.
+        let digest = sha2::Sha256::digest(script.as_bytes());
+        let name: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        let path = format!("/tellus-boot-{name}.js");
+        let index_html = format!(
+            "{}<script type=\"module\" src=\"{path}\"></script>{}",
+            &html[..start],
+            &html[body_start + len + "</script>".len()..]
+        );
+        Shell {
+            index_html,
+            boot: Some((path, script)),
+        }
+    }
+}
+
 /// The whole application: API under `/api`, the app for every other path.
 pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
     let api = routes::api()
@@ -75,13 +159,41 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
         .with_state(state);
     let mut app = Router::new().nest("/api", api);
     if let Some(dist) = dist {
-        // Unknown paths get index.html so that links into the app (e.g. /s/some-survey) work.
-        let spa = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
-        app = app.fallback_service(spa);
+        let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+        let shell = Shell::from_index(&html);
+        let page = shell.index_html.clone();
+        let index = move || {
+            let page = page.clone();
+            async move {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                        (header::CACHE_CONTROL, "no-cache"),
+                    ],
+                    page,
+                )
+            }
+        };
+        if let Some((path, script)) = shell.boot {
+            app = app.route(
+                &path,
+                get(move || async move {
+                    (
+                        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+                        script,
+                    )
+                }),
+            );
+        }
+        // Every app path gets the page, so links into the app (e.g. /s/some-survey) work.
+        let spa = ServeDir::new(&dist)
+            .append_index_html_on_directories(false)
+            .fallback(get(index.clone()));
+        app = app.route("/index.html", get(index)).fallback_service(spa);
     }
     app.layer(SetResponseHeaderLayer::overriding(
         HeaderName::from_static("content-security-policy"),
-        HeaderValue::from_static("frame-ancestors 'none'"),
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
     ))
     .layer(SetResponseHeaderLayer::overriding(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -91,6 +203,10 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     ))
+    .layer(SetResponseHeaderLayer::overriding(
+        HeaderName::from_static("x-frame-options"),
+        HeaderValue::from_static("DENY"),
+    ))
     .layer(CompressionLayer::new())
     .layer(TimeoutLayer::with_status_code(
         StatusCode::REQUEST_TIMEOUT,
@@ -99,12 +215,31 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
     .layer(TraceLayer::new_for_http())
 }
 
+/// Creates the demo administrator with a random password; returns the password to print once.
+pub fn create_demo_admin(store: &Store) -> Result<Option<String>, StorageError> {
+    if !store.users()?.is_empty() {
+        return Ok(None);
+    }
+    let password = crate::auth::generate_password();
+    let user = crate::storage::UserRecord {
+        email: DEMO_ADMIN.into(),
+        role: tellus_core::account::Role::Administrator,
+        password_hash: crate::auth::hash_password(&password),
+        created_at: crate::auth::now(),
+    };
+    Ok(store.add_user(&user)?.then_some(password))
+}
+
 /// Opens the store, binds, prints where to go, and serves until Ctrl-C or SIGTERM.
 pub async fn run(config: Config) -> Result<(), StartupError> {
     let store = Store::open(&config.data)?;
+    let mut demo_password = None;
     if config.demo && store.seed_demo_once()? {
         tracing::info!("loaded the demo consultation");
+        demo_password = create_demo_admin(&store)?;
+        store.flush_blocking()?;
     }
+    store.prune_sessions(crate::auth::now())?;
     let dist = config
         .dist
         .join("index.html")
@@ -120,7 +255,7 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
             source,
         })?;
     let addr = listener.local_addr().map_err(StartupError::Serve)?;
-    announce(addr, &store);
+    announce(addr, &store, demo_password.as_deref());
     if let Some(b) = config.backups.clone() {
         tracing::info!(dir = %b.dir.display(), minutes = b.every.as_secs() / 60, keep = b.keep, "automatic backups on");
         tokio::spawn(crate::backup::rolling(
@@ -131,40 +266,52 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
         ));
     }
 
-    let app = router(
-        AppState {
-            store: store.clone(),
-        },
-        dist,
-    );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(StartupError::Serve)?;
+    let app = router(AppState::new(store.clone()), dist);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(StartupError::Serve)?;
     store.flush_blocking()?;
     tracing::info!("stopped; all data flushed");
     Ok(())
 }
 
-/// Tells the person at the terminal where Tellus is and what to open.
-fn announce(addr: SocketAddr, store: &Store) {
+/// Tells the person at the terminal where Tellus is and how to sign in.
+fn announce(addr: SocketAddr, store: &Store, demo_password: Option<&str>) {
     let base = format!("http://{addr}");
     println!("Tellus is running at {base}/");
     if let Ok(consultations) = store.consultations() {
-        for c in consultations {
-            println!("  {}:", c.title);
+        for c in consultations
+            .iter()
+            .filter(|c| c.status == tellus_core::Status::Open)
+        {
+            println!("  {} (participants never sign in):", c.title);
             for s in &c.surveys {
                 println!("    {:<28} {base}/s/{}", s.audience.label(), s.id);
             }
-            println!(
-                "    {:<28} {base}/api/consultations/{}/summary",
-                "Response counts (JSON)", c.id
-            );
         }
     }
-    println!(
-        "Participants never sign in. Facilitator sign-in is not built yet, so the summary is open."
-    );
+    println!("Facilitators sign in at {base}/manage");
+    match demo_password {
+        Some(password) => {
+            println!("  Demo administrator: {DEMO_ADMIN}");
+            println!("  Password:           {password}");
+            println!("  (shown this once; set another with `tellus user password {DEMO_ADMIN}`)");
+        }
+        None => match store.users() {
+            Ok(users) if users.is_empty() => {
+                println!("  No accounts yet: create the first with `tellus user add --admin EMAIL`")
+            }
+            Ok(users) if users.iter().any(|u| u.email == DEMO_ADMIN) => println!(
+                "  Demo administrator: {DEMO_ADMIN}, with the password printed when this data folder was \
+                 created (forgotten? `tellus user password {DEMO_ADMIN}`)"
+            ),
+            _ => {}
+        },
+    }
     println!("Press Ctrl-C to stop.");
 }
 

@@ -7,6 +7,7 @@ use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tellus::startup::{AppState, BODY_LIMIT, router};
 use tellus::storage::Store;
+use tellus_core::account::Role;
 use tower::ServiceExt;
 use uuid::Uuid;
 
@@ -15,10 +16,44 @@ struct TestApp {
     _dir: tempfile::TempDir,
 }
 
+const ADMIN: &str = "admin@test.org";
+const PASSWORD: &str = "a long test passphrase";
+
 fn app_in(dir: &std::path::Path) -> Router {
     let store = Store::open(dir).unwrap();
     store.seed_demo_once().unwrap();
-    router(AppState { store }, None)
+    if store.user(ADMIN).unwrap().is_none() {
+        tellus::commands::user::add(&store, ADMIN, Role::Administrator, PASSWORD).unwrap();
+    }
+    router(AppState::new(store), None)
+}
+
+/// Signs in as the administrator, then reads `uri` with the session cookie.
+async fn get_as_admin(app: &Router, uri: &str) -> (StatusCode, Value) {
+    let sign_in = Request::builder()
+        .method(Method::POST)
+        .uri("/api/session")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(
+            json!({ "email": ADMIN, "password": PASSWORD }).to_string(),
+        ))
+        .unwrap();
+    let response = app.clone().oneshot(sign_in).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_string();
+    let request = Request::builder()
+        .uri(uri)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
 }
 
 fn test_app() -> TestApp {
@@ -73,10 +108,17 @@ fn child_answers(feel: u8, text: &str) -> Value {
     })
 }
 
-async fn children_count(app: &Router) -> u64 {
-    let (status, summary) = get(app, "/api/consultations/therapies-review/summary").await;
+/// The summary, read as an administrator (summaries need an account).
+async fn summary(app: &Router) -> Value {
+    let (status, summary) = get_as_admin(app, "/api/consultations/therapies-review/summary").await;
     assert_eq!(status, StatusCode::OK);
-    summary["surveys"][0]["responses"].as_u64().unwrap()
+    summary
+}
+
+async fn children_count(app: &Router) -> u64 {
+    summary(app).await["surveys"][0]["responses"]
+        .as_u64()
+        .unwrap()
 }
 
 #[tokio::test]
@@ -244,7 +286,7 @@ async fn bad_requests_get_specific_json_errors() {
         (StatusCode::NOT_FOUND, Some("not_found"))
     );
 
-    let (status, body) = get(&t.app, "/api/consultations/nope/summary").await;
+    let (status, body) = get_as_admin(&t.app, "/api/consultations/nope/summary").await;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
         (StatusCode::NOT_FOUND, Some("not_found"))
@@ -264,12 +306,67 @@ async fn every_response_carries_security_headers() {
     let headers = response.headers();
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["referrer-policy"], "no-referrer");
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"));
     assert!(
-        headers["content-security-policy"]
-            .to_str()
-            .unwrap()
-            .contains("frame-ancestors 'none'")
+        csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
+        "{csp}"
     );
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+}
+
+#[tokio::test]
+async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
+    let dist = tempfile::tempdir().unwrap();
+    let loader = "\nimport init from '/app-1.js';\nawait init('/app-1_bg.wasm');\n";
+    std::fs::write(
+        dist.path().join("index.html"),
+        format!("<html><head><script type=\"module\">{loader}</script></head><body></body></html>"),
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("app-1.js"), "export default 1").unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let app = router(
+        AppState::new(Store::open(data.path()).unwrap()),
+        Some(dist.path().into()),
+    );
+    let page = |uri: &'static str| {
+        let app = app.clone();
+        async move {
+            let response = app
+                .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = response.status();
+            let bytes = response.into_body().collect().await.unwrap().to_bytes();
+            (status, String::from_utf8(bytes.to_vec()).unwrap())
+        }
+    };
+    for uri in ["/", "/index.html", "/manage/users", "/s/therapies-children"] {
+        let (status, html) = page(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(
+            !html.contains("import init"),
+            "{uri} still has the inline loader: {html}"
+        );
+        assert!(
+            html.contains("<script type=\"module\" src=\"/tellus-boot-"),
+            "{html}"
+        );
+    }
+    let (_, html) = page("/").await;
+    let src = html
+        .split("src=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let boot = Box::leak(src.into_boxed_str());
+    let (status, script) = page(boot).await;
+    assert_eq!((status, script.as_str()), (StatusCode::OK, loader));
+    assert_eq!(page("/app-1.js").await.1, "export default 1");
 }
 
 #[tokio::test]
@@ -293,7 +390,7 @@ async fn a_possible_disclosure_is_stored_but_held_back_from_the_summary() {
     )
     .await;
     assert_eq!(status, StatusCode::CREATED);
-    let (_, summary) = get(&t.app, "/api/consultations/therapies-review/summary").await;
+    let summary = summary(&t.app).await;
     assert_eq!(summary["surveys"][0]["responses"], 1);
     assert_eq!(summary["total_responses"], 1);
     assert_eq!(summary["held_for_safeguarding"], 1);

@@ -2,3 +2,4 @@
 
 pub mod import_queue;
 pub mod theme;
+pub mod user;

@@ -1,11 +1,14 @@
+use crate::auth::Signed;
 use crate::error::AppError;
 use crate::startup::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
+use tellus_core::Status;
+use tellus_core::account::Permission;
 use tellus_core::api::{ConsultationListing, SurveyPage};
 use tellus_core::summary::{ConsultationSummary, summarise};
 
-/// `GET /api/consultations`: the consultations and their surveys, for the home page.
+/// `GET /api/consultations`: the open consultations and their surveys, for the home page.
 pub async fn list(
     State(state): State<AppState>,
 ) -> Result<Json<Vec<ConsultationListing>>, AppError> {
@@ -13,6 +16,7 @@ pub async fn list(
     Ok(Json(
         consultations
             .iter()
+            .filter(|c| c.status == Status::Open)
             .map(ConsultationListing::from)
             .collect(),
     ))
@@ -32,22 +36,22 @@ pub async fn survey(
         .consultation_of_survey(&id)?
         .ok_or_else(not_found)?;
     let survey = consultation.survey(&id).ok_or_else(not_found)?;
-    Ok(Json(SurveyPage::new(&consultation, survey)))
+    match consultation.status {
+        Status::Open => Ok(Json(SurveyPage::new(&consultation, survey))),
+        Status::Closed => Err(AppError::Closed),
+        // Drafts and archived consultations do not exist as far as participants know.
+        Status::Draft | Status::Archived => Err(not_found()),
+    }
 }
 
 /// `GET /api/consultations/{id}/summary`: response counts per survey; possible disclosures
 /// are only counted as held, never shown.
 pub async fn summary(
     State(state): State<AppState>,
+    signed: Signed,
     Path(id): Path<String>,
 ) -> Result<Json<ConsultationSummary>, AppError> {
-    let consultation = state
-        .store
-        .consultation(&id)?
-        .ok_or_else(|| AppError::NotFound {
-            what: "consultation",
-            id: id.clone(),
-        })?;
+    let consultation = signed.consultation(&state.store, &id, Permission::ReadSummaries)?;
     let mut counts = std::collections::HashMap::new();
     let mut held = 0;
     for survey in &consultation.surveys {

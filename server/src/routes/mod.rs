@@ -2,23 +2,70 @@
 
 mod consultations;
 mod health;
+mod manage;
 mod responses;
+mod results;
+mod session;
+mod users;
+
+pub use session::record;
 
 use crate::error::AppError;
 use crate::startup::AppState;
 use axum::Router;
 use axum::http::Uri;
-use axum::routing::{get, put};
+use axum::routing::{get, post, put};
 
 /// All API routes, relative to `/api`.
 pub fn api() -> Router<AppState> {
     Router::new()
+        // Participants: no account, no cookie.
         .route("/health", get(health::health))
         .route("/consultations", get(consultations::list))
-        .route("/consultations/{id}/summary", get(consultations::summary))
         .route("/surveys/{id}", get(consultations::survey))
         .route("/responses/{id}", put(responses::put))
+        // Facilitators: every route below starts with the `Signed` extractor.
+        .merge(facilitator())
         .fallback(not_found)
+}
+
+/// Routes that need a signed-in account; listed apart so tests can check each one.
+pub fn facilitator() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/session",
+            post(session::sign_in)
+                .get(session::current)
+                .delete(session::sign_out),
+        )
+        .route("/users", get(users::list).post(users::create))
+        .route("/users/{email}", axum::routing::delete(users::delete))
+        .route("/users/{email}/role", put(users::change_role))
+        .route("/audit", get(users::audit))
+        .route("/consultations/{id}/summary", get(consultations::summary))
+        .route(
+            "/manage/consultations",
+            get(manage::list).post(manage::create),
+        )
+        .route("/manage/consultations/{id}", get(manage::get))
+        .route("/manage/consultations/{id}/details", put(manage::details))
+        .route("/manage/consultations/{id}/status", put(manage::status))
+        .route("/manage/consultations/{id}/team", put(manage::team))
+        .route(
+            "/manage/consultations/{id}/surveys",
+            post(manage::add_survey),
+        )
+        .route(
+            "/manage/consultations/{id}/surveys/{survey}",
+            put(manage::save_survey).delete(manage::delete_survey),
+        )
+        .route(
+            "/manage/consultations/{id}/surveys/{survey}/qr.svg",
+            get(manage::qr),
+        )
+        .route("/manage/consultations/{id}/responses", get(results::list))
+        .route("/manage/consultations/{id}/charts", get(results::chart))
+        .route("/manage/responses/{id}", get(results::one))
 }
 
 async fn not_found(uri: Uri) -> AppError {

@@ -5,8 +5,8 @@ use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use tellus_core::ResponseSubmission;
 use tellus_core::api::Receipt;
+use tellus_core::{ResponseSubmission, Status};
 use uuid::Uuid;
 
 /// `PUT /api/responses/{id}`: stores a response under the id its device chose.
@@ -25,6 +25,20 @@ pub async fn put(
         ),
     })?;
     let Json(submission) = body?;
+    // Only open consultations take answers; `tellus import-queue` can still bring in a
+    // device's late answers on purpose.
+    if let Some(c) = state.store.consultation_of_survey(&submission.survey_id)? {
+        match c.status {
+            Status::Open => {}
+            Status::Closed => return Err(AppError::Closed),
+            Status::Draft | Status::Archived => {
+                return Err(AppError::NotFound {
+                    what: "survey",
+                    id: submission.survey_id,
+                });
+            }
+        }
+    }
     let accepted = accept(&state.store, id, &submission)?;
     // A retry may arrive before the first request's flush finished: flush before saying yes either way.
     state.store.flush().await?;

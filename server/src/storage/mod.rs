@@ -17,6 +17,9 @@ use thiserror::Error;
 use tokio::sync::watch;
 use uuid::Uuid;
 
+mod accounts;
+pub use accounts::{Session, UserRecord};
+
 /// The on-disk format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -84,6 +87,12 @@ pub struct Store {
     counts: Arc<Mutex<Counts>>,
     /// Consultations by survey id, decoded once: every submission needs its survey.
     by_survey: Arc<RwLock<HashMap<String, Arc<Consultation>>>>,
+    /// email -> UserRecord
+    users: Tree,
+    /// sha256(session token) -> Session
+    sessions: Tree,
+    /// big-endian sequence number -> AuditEntry
+    audit: Tree,
 }
 
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -181,12 +190,15 @@ impl Store {
             survey_index: db.open_tree("survey_index")?,
             counts: Arc::new(Mutex::new(count_by_survey(&responses)?)),
             by_survey: Arc::default(),
+            users: db.open_tree("users")?,
+            sessions: db.open_tree("sessions")?,
+            audit: db.open_tree("audit")?,
             responses,
             meta,
         })
     }
 
-    /// Saves a consultation and indexes its surveys.
+    /// Saves a consultation and indexes its surveys (dropping the index of surveys it no longer has).
     pub fn put_consultation(&self, consultation: &Consultation) -> Result<(), StorageError> {
         self.by_survey
             .write()
@@ -195,7 +207,24 @@ impl Store {
         let value = encode(consultation);
         (&self.consultations, &self.survey_index)
             .transaction(|(consultations, index)| {
-                consultations.insert(consultation.id.as_bytes(), value.as_slice())?;
+                if let Some(old) =
+                    consultations.insert(consultation.id.as_bytes(), value.as_slice())?
+                {
+                    let old: Consultation = serde_json::from_slice(&old).map_err(|e| {
+                        sled::transaction::ConflictableTransactionError::Storage(
+                            sled::Error::Unsupported(format!(
+                                "a stored consultation could not be read: {e}"
+                            )),
+                        )
+                    })?;
+                    for gone in old
+                        .surveys
+                        .iter()
+                        .filter(|s| consultation.survey(&s.id).is_none())
+                    {
+                        index.remove(gone.id.as_bytes())?;
+                    }
+                }
                 for survey in &consultation.surveys {
                     index.insert(survey.id.as_bytes(), consultation.id.as_bytes())?;
                 }
@@ -222,6 +251,14 @@ impl Store {
             .get(id.as_bytes())?
             .map(|v| decode(&v))
             .transpose()
+    }
+
+    /// The id of the consultation that holds a survey id, if any holds it.
+    pub fn survey_owner(&self, survey_id: &str) -> Result<Option<String>, StorageError> {
+        Ok(self
+            .survey_index
+            .get(survey_id.as_bytes())?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
     }
 
     /// The consultation that holds the survey with this id (decoded once, then cached).

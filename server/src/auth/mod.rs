@@ -1,0 +1,21 @@
+//! Signing in: password hashes, session cookies, CSRF tokens and sign-in throttling.
+
+mod password;
+mod session;
+mod throttle;
+
+pub use password::{generate_password, hash_password, verify_password};
+pub use session::{
+    COOKIE, CSRF_HEADER, Signed, clear_cookie, session_cookie, start_session, token_key,
+};
+pub use throttle::Throttle;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Seconds since the Unix epoch.
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
