@@ -26,6 +26,68 @@ impl ClientError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, ClientError::Server(404, _))
     }
+
+    /// True when the server wants the person to sign in (again).
+    pub fn needs_sign_in(&self) -> bool {
+        matches!(self, ClientError::Server(401, _))
+    }
+
+    /// The per-field problems the server named, if any.
+    pub fn fields(&self) -> Vec<tellus_core::FieldError> {
+        match self {
+            ClientError::Server(_, e) => e.error.fields.clone(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+thread_local! {
+    /// The signed-in session's CSRF token, sent with every change.
+    static CSRF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Remembers the CSRF token of the session just started or found.
+pub fn set_csrf_token(token: &str) {
+    CSRF.with(|t| *t.borrow_mut() = token.to_string());
+}
+
+/// Which change to make.
+#[derive(Debug, Clone, Copy)]
+pub enum Change {
+    Post,
+    Put,
+    Delete,
+}
+
+fn change_request(change: Change, url: &str) -> gloo_net::http::RequestBuilder {
+    let builder = match change {
+        Change::Post => Request::post(url),
+        Change::Put => Request::put(url),
+        Change::Delete => Request::delete(url),
+    };
+    builder.header("X-CSRF-Token", &CSRF.with(|t| t.borrow().clone()))
+}
+
+/// Sends a change with a JSON body and reads the JSON reply.
+pub async fn send<B: serde::Serialize, T: DeserializeOwned>(
+    change: Change,
+    url: &str,
+    body: &B,
+) -> Result<T, ClientError> {
+    let request = change_request(change, url)
+        .json(body)
+        .map_err(|_| ClientError::Unexpected)?;
+    let response = request.send().await.map_err(|_| ClientError::Network)?;
+    read(response).await
+}
+
+/// Sends a change without a body (sign out, delete) and expects no reply body.
+pub async fn send_empty(change: Change, url: &str) -> Result<(), ClientError> {
+    let response = change_request(change, url)
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
+    read_empty(response).await
 }
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
@@ -43,7 +105,21 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientError>
     }
 }
 
-async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ClientError> {
+/// Reads a reply with no body (204) or ignores its body.
+async fn read_empty(response: Response) -> Result<(), ClientError> {
+    if response.ok() {
+        Ok(())
+    } else {
+        let status = response.status();
+        match response.json::<ApiError>().await {
+            Ok(error) => Err(ClientError::Server(status, error)),
+            Err(_) => Err(ClientError::Unexpected),
+        }
+    }
+}
+
+/// `GET` a JSON resource (the session cookie goes with it: same origin).
+pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ClientError> {
     let response = Request::get(url)
         .send()
         .await

@@ -4,6 +4,7 @@ mod api;
 mod browser;
 mod components;
 mod kiosk;
+mod manage;
 mod outbox;
 mod pages;
 mod state;
@@ -35,6 +36,16 @@ fn App() -> impl IntoView {
                         <Route path=path!("/help") view=pages::help::HelpPage/>
                         <Route path=path!("/kiosk") view=pages::kiosk::KioskSetup/>
                         <Route path=path!("/kiosk/exit") view=pages::kiosk::KioskExit/>
+                        <ParentRoute path=path!("/manage") view=manage::session::ManageShell>
+                            <Route path=path!("") view=manage::dashboard::Dashboard/>
+                            <Route path=path!("c/:id") view=manage::consultation::ConsultationPage/>
+                            <Route path=path!("c/:id/s/:survey") view=manage::builder::BuilderPage/>
+                            <Route path=path!("c/:id/responses") view=manage::responses::ResponsesPage/>
+                            <Route path=path!("c/:id/charts") view=manage::charts::ChartsPage/>
+                            <Route path=path!("r/:id") view=manage::responses::ResponsePage/>
+                            <Route path=path!("users") view=manage::users::UsersPage/>
+                            <Route path=path!("audit") view=manage::audit::AuditPage/>
+                        </ParentRoute>
                         <ParentRoute path=path!("/s/:survey") view=pages::survey::SurveyShell>
                             <Route path=path!("") view=pages::survey::StartPage/>
                             <Route path=path!("q/:n") view=pages::question::QuestionPage/>

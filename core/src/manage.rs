@@ -480,6 +480,7 @@ impl ResponseRow {
 /// One response as read by a facilitator: each question asked, with the answer in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResponseDetail {
+    pub consultation_id: String,
     pub row: ResponseRow,
     pub survey_title: String,
     pub answers: Vec<AnswerLine>,
@@ -510,6 +511,7 @@ impl ResponseDetail {
             })
             .unwrap_or_default();
         ResponseDetail {
+            consultation_id: c.id.clone(),
             row: ResponseRow::new(c, r),
             survey_title: survey.map(|s| s.title.clone()).unwrap_or_default(),
             answers,

@@ -5,11 +5,6 @@ import { serverAndBrowser, responsesFor, tabletContext, expectAccessible } from 
 
 const shared = serverAndBrowser();
 
-async function count(surveyId) {
-  const summary = await (await fetch(`${shared.server.url}/api/consultations/therapies-review/summary`)).json();
-  return summary.surveys.find((s) => s.survey_id === surveyId).responses;
-}
-
 /** Presses Tab until the focused element's text or label matches, or fails after 40 presses. */
 async function tabTo(page, pattern) {
   for (let i = 0; i < 40; i += 1) {
@@ -74,12 +69,12 @@ test('the children\'s survey can be completed by keyboard alone', async () => {
 
   await heading(page, 'Check your answers');
   assert.match(await page.locator('.summary-list').innerText(), /My therapist uses pictures/);
-  const before = await responsesFor(shared.server.url, 'therapies-children');
+  const before = await responsesFor(shared.server, 'therapies-children');
   await tabTo(page, /Send my answers/);
   await page.keyboard.press('Enter');
   await heading(page, 'Thank you');
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
-  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), before + 1);
+  assert.equal(await responsesFor(shared.server, 'therapies-children'), before + 1);
   await context.close();
 });
 
@@ -135,11 +130,11 @@ test('a parent answers on a phone-sized tablet, corrects an error, and changes a
   await heading(page, 'Check your answers');
   assert.match(await answers.innerText(), /tell our story again\.\s+Strongly disagree/);
   await expectAccessible(page, 'parents: check your answers');
-  const before = await responsesFor(shared.server.url, 'therapies-parents');
+  const before = await responsesFor(shared.server, 'therapies-parents');
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await heading(page, 'Thank you');
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
-  assert.equal(await responsesFor(shared.server.url, 'therapies-parents'), before + 1);
+  assert.equal(await responsesFor(shared.server, 'therapies-parents'), before + 1);
   await context.close();
 });
 
@@ -169,10 +164,10 @@ test('a professional can choose at most two priorities', async () => {
     await page.locator('.summary-list').innerText(),
     /Which of these should come first\?\s+Review the funding for therapies, Involve families and young people in commissioning/,
   );
-  const before = await responsesFor(shared.server.url, 'therapies-professionals');
+  const before = await responsesFor(shared.server, 'therapies-professionals');
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await heading(page, 'Thank you');
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
-  assert.equal(await responsesFor(shared.server.url, 'therapies-professionals'), before + 1);
+  assert.equal(await responsesFor(shared.server, 'therapies-professionals'), before + 1);
   await context.close();
 });

@@ -6,10 +6,6 @@ import { serverAndBrowser, responsesFor, tabletContext, expectAccessible } from 
 
 const shared = serverAndBrowser();
 
-async function childrenCount(url) {
-  const summary = await (await fetch(`${url}/api/consultations/therapies-review/summary`)).json();
-  return summary.surveys.find((s) => s.survey_id === 'therapies-children').responses;
-}
 
 async function answerOnce(page, face) {
   await page.getByRole('heading', { level: 1, name: 'Tell us about your therapy' }).waitFor();
@@ -43,7 +39,7 @@ test('answers given offline survive a reload and arrive once when the connection
     await page.getByRole('link', { name: 'Answer the survey again for someone else on this device' }).tap();
   }
   await page.getByTestId('outbox-status').getByText(/3 answers saved on this device/).waitFor();
-  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), 0, 'nothing reached the server while offline');
+  assert.equal(await responsesFor(shared.server, 'therapies-children'), 0, 'nothing reached the server while offline');
 
   // Reload with no network: the app, the survey and the waiting answers are all still there.
   await page.reload();
@@ -53,10 +49,10 @@ test('answers given offline survive a reload and arrive once when the connection
 
   await context.setOffline(false);
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor({ timeout: 45000 });
-  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), 3);
+  assert.equal(await responsesFor(shared.server, 'therapies-children'), 3);
   // Give any stray retry time to happen: still exactly three.
   await page.waitForTimeout(4000);
-  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), 3);
+  assert.equal(await responsesFor(shared.server, 'therapies-children'), 3);
   await context.close();
 });
 

@@ -2,7 +2,7 @@
 // every page, and a disclosure held back from the counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, responsesFor, tabletContext, expectAccessible } from './support.js';
+import { serverAndBrowser, responsesFor, summaryOf, tabletContext, expectAccessible } from './support.js';
 
 const shared = serverAndBrowser();
 
@@ -51,7 +51,7 @@ test('a child\'s disclosure is accepted without fuss and held back from the coun
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
-  const summary = await (await fetch(`${shared.server.url}/api/consultations/therapies-review/summary`)).json();
+  const summary = await summaryOf(shared.server);
   assert.equal(summary.held_for_safeguarding, 1);
   assert.equal(summary.surveys.find((s) => s.survey_id === 'therapies-children').responses, 0);
   await context.close();

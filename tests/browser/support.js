@@ -21,21 +21,24 @@ export async function startServer() {
   const child = spawn(bin, ['serve', '--data', data, '--addr', '127.0.0.1:0', '--dist', dist], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise((resolve, reject) => {
+  // The first start of a demo store prints the demo administrator's password once.
+  const { url, password } = await new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${seen}`)), 20000);
     child.stdout.on('data', (chunk) => {
       seen += chunk;
       const match = seen.match(/running at (http:\/\/[^\s/]+)\//);
-      if (match) {
+      const secret = seen.match(/Password:\s+(\S+)/);
+      if (match && secret && seen.includes('Press Ctrl-C')) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve({ url: match[1], password: secret[1] });
       }
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${seen}`)));
   });
   return {
     url,
+    admin: { email: 'admin@example.org', password },
     async stop() {
       child.kill('SIGTERM');
       await once(child, 'exit');
@@ -113,8 +116,28 @@ export function serverAndBrowser() {
   return shared;
 }
 
+/** Signs in through the API as `who` and returns the session cookie and CSRF token. */
+export async function signIn(url, who) {
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  assert.equal(response.status, 200, `sign-in as ${who.email} failed`);
+  const cookie = response.headers.getSetCookie()[0].split(';')[0];
+  return { cookie, csrf: (await response.json()).csrf_token };
+}
+
+/** The demo consultation's summary, read as the demo administrator. */
+export async function summaryOf(server) {
+  const { cookie } = await signIn(server.url, server.admin);
+  const response = await fetch(`${server.url}/api/consultations/therapies-review/summary`, { headers: { cookie } });
+  assert.equal(response.status, 200);
+  return response.json();
+}
+
 /** How many responses the server counts for a survey of the demo consultation. */
-export async function responsesFor(url, surveyId) {
-  const summary = await (await fetch(`${url}/api/consultations/therapies-review/summary`)).json();
+export async function responsesFor(server, surveyId) {
+  const summary = await summaryOf(server);
   return summary.surveys.find((s) => s.survey_id === surveyId).responses;
 }

@@ -6,10 +6,6 @@ import { serverAndBrowser, responsesFor, tabletContext, expectAccessible, target
 
 const shared = serverAndBrowser();
 
-async function childrenCount(url) {
-  const summary = await (await fetch(`${url}/api/consultations/therapies-review/summary`)).json();
-  return summary.surveys.find((s) => s.survey_id === 'therapies-children').responses;
-}
 
 async function heading(page) {
   return (await page.locator('h1').first().innerText()).trim();
@@ -78,14 +74,14 @@ test('a child answers the children\'s survey on a tablet and the response is sto
   assert.match(answers, /How did you answer these questions\?\s+With help/);
   await expectAccessible(page, 'check your answers');
 
-  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), 0);
+  assert.equal(await responsesFor(shared.server, 'therapies-children'), 0);
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
   await page.getByText('Your answers have been sent').waitFor();
   await expectAccessible(page, 'confirmation page');
 
-  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), 1);
+  assert.equal(await responsesFor(shared.server, 'therapies-children'), 1);
   // Nothing of the child's answers is left on the device once sent.
   const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tellus:')));
   assert.deepEqual(saved, []);
@@ -113,11 +109,11 @@ test('answers in progress survive a reload, and Change from check-your-answers r
   await page.getByRole('heading', { level: 1, name: 'Check your answers' }).waitFor();
   assert.match(await page.locator('.summary-list').innerText(), /therapy sessions\?\s+OK/);
 
-  const before = await responsesFor(shared.server.url, 'therapies-children');
+  const before = await responsesFor(shared.server, 'therapies-children');
   await page.getByRole('button', { name: 'Send my answers' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
   await page.getByTestId('outbox-status').getByText('All answers sent').waitFor();
-  assert.equal(await responsesFor(shared.server.url, 'therapies-children'), before + 1);
+  assert.equal(await responsesFor(shared.server, 'therapies-children'), before + 1);
   await context.close();
 });
 

@@ -60,7 +60,12 @@ pub fn QuestionInput(
     /// Children's survey: larger targets, and the safeguarding promise before free text.
     #[prop(optional)]
     child_mode: bool,
+    /// Shown inside the survey builder: the heading is not the page's own.
+    #[prop(optional)]
+    preview: bool,
 ) -> impl IntoView {
+    let heading_id = (!preview).then_some("page-heading");
+    let heading_tabindex = (!preview).then_some("-1");
     let read_aloud = child_mode.then(|| {
         let available = can_listen();
         provide_context(ReadAloud(available));
@@ -113,7 +118,7 @@ pub fn QuestionInput(
         return view! {
             <div class=group_class>
                 <span class="caption">{caption}</span>
-                <h1 class="label-wrapper" id="page-heading" tabindex="-1">
+                <h1 class="label-wrapper" id=heading_id tabindex=heading_tabindex>
                     <label class="label label--l" for=id.clone()>{heading_text(&question)}</label>
                 </h1>
                 {read_aloud}
@@ -160,7 +165,7 @@ pub fn QuestionInput(
             <fieldset class="fieldset" aria-describedby=described_by>
                 <legend class="fieldset__legend">
                     <span class="caption">{caption}</span>
-                    <h1 class="fieldset__heading" id="page-heading" tabindex="-1">{heading_text(&question)}</h1>
+                    <h1 class="fieldset__heading" id=heading_id tabindex=heading_tabindex>{heading_text(&question)}</h1>
                 </legend>
                 {read_aloud}
                 {hint}

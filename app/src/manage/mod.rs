@@ -1,0 +1,13 @@
+//! The facilitator workspace under `/manage`: sign-in, consultations, the survey builder,
+//! responses, charts, accounts and the audit log. The server enforces every permission;
+//! these pages only hide what it would refuse.
+
+pub mod audit;
+pub mod builder;
+pub mod charts;
+pub mod consultation;
+pub mod dashboard;
+pub mod form;
+pub mod responses;
+pub mod session;
+pub mod users;

@@ -1,0 +1,151 @@
+//! Who is signed in, the sign-in page, and the workspace's frame with its navigation.
+
+use super::form::{Problems, TextInput};
+use crate::api::{self, Change, ClientError};
+use crate::browser;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use tellus_core::account::{Permission, SessionInfo, SignIn};
+
+/// The signed-in person, shared by every workspace page.
+#[derive(Clone, Copy)]
+pub struct Auth {
+    pub session: RwSignal<Option<SessionInfo>>,
+    /// Whether the server has been asked yet.
+    pub checked: RwSignal<bool>,
+}
+
+impl Auth {
+    /// Whether the signed-in role carries a permission.
+    pub fn can(&self, permission: Permission) -> bool {
+        self.session
+            .with(|s| s.as_ref().is_some_and(|s| s.role.can(permission)))
+    }
+
+    /// Deals with an error from the server: a 401 means the session has ended.
+    pub fn check(&self, error: &ClientError) {
+        if error.needs_sign_in() {
+            self.session.set(None);
+        }
+    }
+
+    fn start(&self, info: SessionInfo) {
+        api::set_csrf_token(&info.csrf_token);
+        self.session.set(Some(info));
+    }
+}
+
+/// The workspace's frame: asks who is signed in, then shows the sign-in form or the page.
+#[component]
+pub fn ManageShell() -> impl IntoView {
+    let auth = Auth {
+        session: RwSignal::new(None),
+        checked: RwSignal::new(false),
+    };
+    provide_context(auth);
+    leptos::task::spawn_local(async move {
+        if let Ok(info) = api::get::<SessionInfo>("/api/session").await {
+            auth.start(info);
+        }
+        auth.checked.set(true);
+    });
+    view! {
+        {move || {
+            if !auth.checked.get() {
+                view! { <p class="body" role="status">"Loading…"</p> }.into_any()
+            } else if auth.session.with(Option::is_none) {
+                view! { <SignInPage/> }.into_any()
+            } else {
+                view! { <WorkspaceNav/> <Outlet/> }.into_any()
+            }
+        }}
+    }
+}
+
+/// Links to the workspace's sections the role can use, and sign out.
+#[component]
+fn WorkspaceNav() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let sign_out = move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = api::send_empty(Change::Delete, "/api/session").await;
+            auth.session.set(None);
+        });
+    };
+    let who = move || {
+        auth.session.with(|s| {
+            s.as_ref()
+                .map(|s| format!("{} ({})", s.email, s.role.label()))
+        })
+    };
+    view! {
+        <nav class="workspace-nav" aria-label="Workspace">
+            <ul class="workspace-nav__list">
+                <li><a href="/manage" class="workspace-nav__link">"Consultations"</a></li>
+                {move || auth.can(Permission::ManageUsers).then(|| view! {
+                    <li><a href="/manage/users" class="workspace-nav__link">"Accounts"</a></li>
+                })}
+                {move || auth.can(Permission::ReadAudit).then(|| view! {
+                    <li><a href="/manage/audit" class="workspace-nav__link">"Audit log"</a></li>
+                })}
+            </ul>
+            <p class="workspace-nav__who">
+                <span>"Signed in as " {who}</span>
+                <button type="button" class="button button--secondary button--small" on:click=sign_out>"Sign out"</button>
+            </p>
+        </nav>
+    }
+}
+
+/// Sign in with email and password; the same message whichever was wrong.
+#[component]
+fn SignInPage() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    browser::set_title("Sign in");
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let problems = Problems::new();
+    let busy = RwSignal::new(false);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let mut missing = Vec::new();
+        if email.get_untracked().trim().is_empty() {
+            missing.push(("email", "Enter your email address"));
+        }
+        if password.get_untracked().is_empty() {
+            missing.push(("password", "Enter your password"));
+        }
+        if !missing.is_empty() {
+            problems.show_local(&missing, "Sign in");
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let form = SignIn {
+                email: email.get_untracked(),
+                password: password.get_untracked(),
+            };
+            match api::send::<_, SessionInfo>(Change::Post, "/api/session", &form).await {
+                Ok(info) => auth.start(info),
+                Err(error) => {
+                    password.set(String::new());
+                    problems.show_error(&error, "email", "Sign in");
+                }
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="narrow">
+            <h1 class="heading-xl" id="page-heading" tabindex="-1">"Sign in"</h1>
+            <p class="body">"For facilitators, safeguarding leads and administrators. People answering surveys never need to sign in."</p>
+            {problems.summary()}
+            <form novalidate on:submit=on_submit>
+                <TextInput id="email" label="Email address" value=email kind="email" autocomplete="username" problems=problems/>
+                <TextInput id="password" label="Password" value=password kind="password" autocomplete="current-password" problems=problems/>
+                <button class="button" type="submit" disabled=move || busy.get()>"Sign in"</button>
+            </form>
+        </div>
+    }
+}
