@@ -1,20 +1,23 @@
-//! Backups: a consistent copy of every consultation and response as JSON lines, and
-//! restoring one into an empty store.
+//! Backups: a consistent copy of every consultation, response, account and audit entry
+//! as JSON lines, and restoring one into an empty store. Sessions are not kept: after a
+//! restore everyone signs in again.
 //!
 //! The file holds primary records only; indexes are rebuilt on restore, so a backup
 //! can never carry an index that disagrees with its data. A header names the format and
 //! a trailer counts the records, so a truncated file is refused rather than half-restored.
 
-use crate::storage::{Insert, StorageError, Store};
+use crate::storage::{Insert, StorageError, Store, UserRecord};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use tellus_core::audit::AuditEntry;
 use tellus_core::{Consultation, StoredResponse};
 use thiserror::Error;
 
 /// The backup file format this build writes and reads.
-pub const BACKUP_VERSION: u32 = 1;
+/// Version 2 added accounts and the audit log; version 1 files still restore.
+pub const BACKUP_VERSION: u32 = 2;
 
 /// One line of a backup file.
 #[derive(Debug, Serialize, Deserialize)]
@@ -26,9 +29,15 @@ enum Line {
     },
     Consultation(Consultation),
     Response(StoredResponse),
+    Account(UserRecord),
+    Audit(AuditEntry),
     End {
         consultations: usize,
         responses: usize,
+        #[serde(default)]
+        accounts: usize,
+        #[serde(default)]
+        audit: usize,
     },
 }
 
@@ -63,6 +72,8 @@ pub enum BackupError {
 pub struct Counts {
     pub consultations: usize,
     pub responses: usize,
+    pub accounts: usize,
+    pub audit: usize,
 }
 
 fn now() -> u64 {
@@ -98,13 +109,26 @@ pub fn backup(store: &Store, path: &Path) -> Result<Counts, BackupError> {
         write(&Line::Response(response?))?;
         responses += 1;
     }
+    let accounts = store.users()?;
+    for a in &accounts {
+        write(&Line::Account(a.clone()))?;
+    }
+    let audit = store.audit_log(usize::MAX)?;
+    // Oldest first, so a restore appends them in their original order.
+    for entry in audit.iter().rev() {
+        write(&Line::Audit(entry.clone()))?;
+    }
     let counts = Counts {
         consultations: consultations.len(),
         responses,
+        accounts: accounts.len(),
+        audit: audit.len(),
     };
     write(&Line::End {
         consultations: counts.consultations,
         responses,
+        accounts: counts.accounts,
+        audit: counts.audit,
     })?;
     let file = out.into_inner().map_err(|e| io(e.into_error()))?;
     file.sync_all().map_err(io)?;
@@ -127,6 +151,8 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
     let file = std::fs::File::open(path).map_err(io)?;
     let mut consultations = Vec::new();
     let mut responses = Vec::new();
+    let mut accounts = Vec::new();
+    let mut audit = Vec::new();
     let mut ended = None;
     for (i, line) in BufReader::new(file).lines().enumerate() {
         let line = line.map_err(io)?;
@@ -147,13 +173,19 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
             }
             Line::Consultation(c) => consultations.push(c),
             Line::Response(r) => responses.push(r),
+            Line::Account(a) => accounts.push(a),
+            Line::Audit(e) => audit.push(e),
             Line::End {
                 consultations,
                 responses,
+                accounts,
+                audit,
             } => {
                 ended = Some(Counts {
                     consultations,
                     responses,
+                    accounts,
+                    audit,
                 })
             }
         }
@@ -161,6 +193,8 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
     let counts = Counts {
         consultations: consultations.len(),
         responses: responses.len(),
+        accounts: accounts.len(),
+        audit: audit.len(),
     };
     if ended != Some(counts) {
         return Err(BackupError::Truncated {
@@ -178,6 +212,12 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
                 reason: format!("response {} appears twice", r.id),
             });
         }
+    }
+    for a in &accounts {
+        store.put_user(a)?;
+    }
+    for e in &audit {
+        store.audit(e)?;
     }
     store.mark_demo_loaded()?;
     store.flush_blocking()?;

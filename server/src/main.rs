@@ -232,18 +232,22 @@ async fn execute(command: Command) -> Result<(), Box<dyn std::error::Error>> {
         Command::Backup { data, out } => {
             let counts = backup::backup(&Store::open(&data)?, &out)?;
             println!(
-                "Backed up {} consultations and {} responses to {}",
+                "Backed up {} consultations, {} responses, {} accounts and {} audit entries to {}",
                 counts.consultations,
                 counts.responses,
+                counts.accounts,
+                counts.audit,
                 out.display()
             );
         }
         Command::Restore { data, from } => {
             let counts = backup::restore(&Store::open(&data)?, &from)?;
             println!(
-                "Restored {} consultations and {} responses into {}",
+                "Restored {} consultations, {} responses, {} accounts and {} audit entries into {}",
                 counts.consultations,
                 counts.responses,
+                counts.accounts,
+                counts.audit,
                 data.display()
             );
         }

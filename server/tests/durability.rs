@@ -3,6 +3,8 @@
 use tellus::backup::{BackupError, backup, restore, write_rolling};
 use tellus::commands::import_queue::import;
 use tellus::storage::{Insert, Store};
+use tellus_core::account::Role;
+use tellus_core::audit::{AuditAction, AuditEntry};
 use tellus_core::response::{QueueExport, QueuedResponse};
 use tellus_core::{Answer, ResponseSubmission, StoredResponse};
 use uuid::Uuid;
@@ -43,9 +45,33 @@ fn a_backup_restores_into_an_empty_store_exactly() {
             Insert::Created
         );
     }
+    tellus::commands::user::add(
+        &original,
+        "lead@test.org",
+        Role::SafeguardingLead,
+        "a long enough phrase",
+    )
+    .unwrap();
+    original
+        .audit(&AuditEntry {
+            at: 5,
+            actor: "lead@test.org".into(),
+            action: AuditAction::SignIn,
+            target: String::new(),
+            detail: String::new(),
+        })
+        .unwrap();
     let file = files.path().join("backup.jsonl");
     let counts = backup(&original, &file).unwrap();
-    assert_eq!((counts.consultations, counts.responses), (1, 50));
+    assert_eq!(
+        (
+            counts.consultations,
+            counts.responses,
+            counts.accounts,
+            counts.audit
+        ),
+        (1, 50, 1, 1)
+    );
 
     let copy = Store::open(b.path()).unwrap();
     let restored = restore(&copy, &file).unwrap();
@@ -59,6 +85,9 @@ fn a_backup_restores_into_an_empty_store_exactly() {
     // Indexes are rebuilt from the records.
     assert_eq!(copy.count_responses("therapies-children").unwrap(), 25);
     assert_eq!(copy.count_responses("therapies-parents").unwrap(), 25);
+    // Accounts (with their password hashes) and the audit log come back too.
+    assert_eq!(copy.users().unwrap(), original.users().unwrap());
+    assert_eq!(copy.audit_log(10).unwrap(), original.audit_log(10).unwrap());
     // The demo is not loaded again on top of a restored store.
     assert!(!copy.seed_demo_once().unwrap());
 }
