@@ -111,6 +111,17 @@ test('an administrator adds a facilitator, who builds, opens and reads a survey'
   await page.getByLabel('Show as in child mode').check();
   assert.match(await preview.getAttribute('class'), /child-mode/);
   await expectAccessible(page, 'survey builder with child-mode preview');
+
+  // The session ends before saving: signing in again brings back every unsaved change.
+  await context.clearCookies();
+  await page.getByRole('button', { name: 'Save survey' }).click();
+  await heading(page, 'Sign in');
+  await page.getByLabel('Email address').fill(FACILITATOR.email);
+  await page.getByLabel('Password').fill(FACILITATOR.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await heading(page, 'Your speech therapy');
+  await page.getByText('We kept the changes you had not saved').waitFor();
+  assert.equal(await page.locator('.question-list__item').count(), 7);
   await page.getByRole('button', { name: 'Save survey' }).click();
   await page.getByText('Survey saved.', { exact: false }).waitFor();
 

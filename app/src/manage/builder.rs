@@ -151,14 +151,19 @@ pub fn BuilderPage() -> impl IntoView {
 fn Builder(consultation_id: String, consultation_title: String, survey: Survey) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let sid = survey.id.clone();
-    let draft = RwSignal::new(survey);
+    // Changes that could not be saved because the session ended wait here until signed in again.
+    let kept = browser::load::<Survey>(&format!("tellus:builder:{sid}")).filter(|s| s.id == sid);
+    let notice = RwSignal::new(kept.is_some().then(|| {
+        "We kept the changes you had not saved when you were signed out. Check them, then save the survey."
+            .to_string()
+    }));
+    let draft = RwSignal::new(kept.unwrap_or(survey));
     let selected = RwSignal::new(if draft.with_untracked(|s| s.questions.is_empty()) {
         None
     } else {
         Some(0usize)
     });
     let problems = Problems::new();
-    let notice = RwSignal::new(None::<String>);
     let new_kind = RwSignal::new("single_choice".to_string());
 
     let save = {
@@ -171,12 +176,16 @@ fn Builder(consultation_id: String, consultation_title: String, survey: Survey) 
                 let url = format!("/api/manage/consultations/{cid}/surveys/{sid}");
                 match api::send::<_, Survey>(Change::Put, &url, &survey).await {
                     Ok(_) => {
+                        browser::forget(&format!("tellus:builder:{sid}"));
                         problems.clear();
                         notice.set(Some(
                             "Survey saved. Participants see these questions from now on.".into(),
                         ));
                     }
                     Err(e) => {
+                        if e.needs_sign_in() {
+                            browser::save(&format!("tellus:builder:{sid}"), &survey);
+                        }
                         auth.check(&e);
                         problems.show_error(&e, "title", "Edit survey");
                     }
