@@ -24,6 +24,7 @@ fn main() {
 fn App() -> impl IntoView {
     provide_context(outbox::Outbox::start());
     provide_context(kiosk::Kiosk::load());
+    provide_context(state::LastReceipt(RwSignal::new(None)));
     view! {
         <Router>
             <components::layout::SkipLink/>
@@ -36,6 +37,7 @@ fn App() -> impl IntoView {
                         <Route path=path!("/help") view=pages::help::HelpPage/>
                         <Route path=path!("/kiosk") view=pages::kiosk::KioskSetup/>
                         <Route path=path!("/kiosk/exit") view=pages::kiosk::KioskExit/>
+                        <Route path=path!("/withdraw") view=pages::withdraw::WithdrawPage/>
                         <ParentRoute path=path!("/manage") view=manage::session::ManageShell>
                             <Route path=path!("") view=manage::dashboard::Dashboard/>
                             <Route path=path!("c/:id") view=manage::consultation::ConsultationPage/>
@@ -44,6 +46,8 @@ fn App() -> impl IntoView {
                             <Route path=path!("c/:id/charts") view=manage::charts::ChartsPage/>
                             <Route path=path!("r/:id") view=manage::responses::ResponsePage/>
                             <Route path=path!("users") view=manage::users::UsersPage/>
+                            <Route path=path!("safeguarding") view=manage::safeguarding::QueuePage/>
+                            <Route path=path!("safeguarding/phrases") view=manage::safeguarding::PhrasesPage/>
                             <Route path=path!("audit") view=manage::audit::AuditPage/>
                         </ParentRoute>
                         <ParentRoute path=path!("/s/:survey") view=pages::survey::SurveyShell>

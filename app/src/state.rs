@@ -102,3 +102,8 @@ impl SurveyState {
         browser::save(&storage_key(&self.survey_id.get_untracked()), &saved);
     }
 }
+
+/// The receipt code of the answers just sent, kept in memory only: shown once on the
+/// confirmation page, never stored on a shared device.
+#[derive(Clone, Copy)]
+pub struct LastReceipt(pub RwSignal<Option<String>>);

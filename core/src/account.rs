@@ -61,7 +61,7 @@ impl Role {
         match self {
             Role::Viewer => "Reads summaries and charts only.",
             Role::SafeguardingLead => {
-                "Reads summaries and the answers held back as possible safeguarding disclosures."
+                "Reads summaries, and the answers held back as possible safeguarding disclosures in every consultation."
             }
             Role::Facilitator => "Builds consultations and surveys and reads responses.",
             Role::Administrator => {
@@ -102,9 +102,10 @@ impl Role {
         }
     }
 
-    /// Whether this role sees every consultation rather than only those it is listed on.
+    /// Whether this role sees every consultation rather than only those it is listed on:
+    /// administrators, and safeguarding leads so that no held answer can go unseen.
     pub fn sees_everything(self) -> bool {
-        self == Role::Administrator
+        matches!(self, Role::Administrator | Role::SafeguardingLead)
     }
 }
 

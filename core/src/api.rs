@@ -41,6 +41,12 @@ pub struct SurveyPage {
     /// Local contact for safeguarding worries, if the facilitator set one.
     #[serde(default)]
     pub safeguarding_contact: Option<String>,
+    /// Months answers are kept after closing, for the privacy notice.
+    #[serde(default)]
+    pub retention_months: Option<u32>,
+    /// Who to contact about data protection, for the privacy notice.
+    #[serde(default)]
+    pub privacy_contact: Option<String>,
     pub survey: Survey,
 }
 
@@ -55,6 +61,8 @@ impl SurveyPage {
             what_happens_next: consultation.what_happens_next.clone(),
             closes_on: consultation.closes_on.clone(),
             safeguarding_contact: consultation.safeguarding_contact.clone(),
+            retention_months: consultation.retention_months,
+            privacy_contact: consultation.privacy_contact.clone(),
             survey: survey.clone(),
         }
     }

@@ -19,7 +19,11 @@ pub enum AuditAction {
     SurveySaved,
     SurveyDeleted,
     FlaggedResponseViewed,
-    ResponseDeleted,
+    ConcernReported,
+    ConcernCleared,
+    PhrasesChanged,
+    ResponseWithdrawn,
+    ResponsesPurged,
     Export,
 }
 
@@ -40,7 +44,11 @@ impl AuditAction {
             AuditAction::SurveySaved => "Survey saved",
             AuditAction::SurveyDeleted => "Survey deleted",
             AuditAction::FlaggedResponseViewed => "Flagged response viewed",
-            AuditAction::ResponseDeleted => "Response deleted",
+            AuditAction::ConcernReported => "Concern reported",
+            AuditAction::ConcernCleared => "Concern cleared",
+            AuditAction::PhrasesChanged => "Safeguarding phrases changed",
+            AuditAction::ResponseWithdrawn => "Response withdrawn by its receipt code",
+            AuditAction::ResponsesPurged => "Responses deleted at the end of retention",
             AuditAction::Export => "Exported",
         }
     }

@@ -150,6 +150,7 @@ mod tests {
             answers: [(faces.id.clone(), answer)].into(),
             received_at: 0,
             flags: Vec::new(),
+            reviews: Vec::new(),
         };
         let top = faces.kind.scale()[0].0;
         let rs = [

@@ -25,6 +25,8 @@ pub struct Details {
     #[serde(default)]
     pub safeguarding_contact: Option<String>,
     #[serde(default)]
+    pub privacy_contact: Option<String>,
+    #[serde(default)]
     pub retention_months: Option<u32>,
 }
 
@@ -38,6 +40,7 @@ impl Details {
             what_happens_next: c.what_happens_next.clone(),
             closes_on: c.closes_on.clone(),
             safeguarding_contact: c.safeguarding_contact.clone(),
+            privacy_contact: c.privacy_contact.clone(),
             retention_months: c.retention_months,
         }
     }
@@ -98,6 +101,7 @@ impl Details {
         c.what_happens_next = self.what_happens_next;
         c.closes_on = blank_to_none(self.closes_on);
         c.safeguarding_contact = blank_to_none(self.safeguarding_contact);
+        c.privacy_contact = blank_to_none(self.privacy_contact);
         c.retention_months = self.retention_months;
     }
 }
@@ -118,6 +122,25 @@ pub fn is_iso_date(s: &str) -> bool {
         _ => return false,
     };
     (1000..=9999).contains(&y) && (1..=days).contains(&d) && long_date(s).is_some()
+}
+
+/// The day (since the Unix epoch) after which a consultation's responses are deleted:
+/// its closing date plus its retention period. None while either is unset.
+pub fn retention_ends(c: &Consultation) -> Option<i64> {
+    let closes = epoch_day(c.closes_on.as_deref()?)?;
+    let months = c.retention_months? as i64;
+    // Whole months from the closing date, as people count them (the same day, months later).
+    let iso = c.closes_on.as_deref()?.trim();
+    let (y, rest) = iso.split_once('-')?;
+    let (m, d) = rest.split_once('-')?;
+    let total = y.parse::<i64>().ok()? * 12 + m.parse::<i64>().ok()? - 1 + months;
+    let (year, month) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+    let day: i64 = d.parse().ok()?;
+    // Clamp to the month's length (31 January + 1 month = 28 or 29 February).
+    let end = (1..=day)
+        .rev()
+        .find_map(|dd| epoch_day(&format!("{year:04}-{month:02}-{dd:02}")))?;
+    Some(end.max(closes))
 }
 
 /// What a new consultation starts from.
@@ -155,6 +178,7 @@ pub fn new_consultation(id: &str, title: &str, template: Template, creator: &str
             what_happens_next: String::new(),
             closes_on: None,
             safeguarding_contact: None,
+            privacy_contact: None,
             status: Status::Draft,
             retention_months: None,
             team: Vec::new(),
@@ -477,6 +501,51 @@ impl ResponseRow {
     }
 }
 
+/// A response waiting for a safeguarding lead, with its context (no answers: opening it
+/// is a recorded view).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldResponse {
+    pub consultation_id: String,
+    pub consultation_title: String,
+    pub survey_title: String,
+    pub row: ResponseRow,
+    /// Why it is held: the open concerns' reasons.
+    pub reasons: Vec<String>,
+}
+
+impl HeldResponse {
+    /// The queue entry for a held response.
+    pub fn new(c: &Consultation, r: &StoredResponse) -> Self {
+        HeldResponse {
+            consultation_id: c.id.clone(),
+            consultation_title: c.title.clone(),
+            survey_title: c
+                .survey(&r.survey_id)
+                .map(|s| s.title.clone())
+                .unwrap_or_default(),
+            row: ResponseRow::new(c, r),
+            reasons: r
+                .reviews
+                .iter()
+                .filter(|v| v.cleared.is_none())
+                .map(|v| format!("{} ({})", v.reason, v.raised_by))
+                .collect(),
+        }
+    }
+}
+
+/// `POST /api/manage/responses/{id}/concern` and `.../clear`: what the person wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewNote {
+    pub text: String,
+}
+
+/// `POST /api/withdraw`: a participant's receipt code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withdrawal {
+    pub code: String,
+}
+
 /// One response as read by a facilitator: each question asked, with the answer in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResponseDetail {
@@ -484,6 +553,9 @@ pub struct ResponseDetail {
     pub row: ResponseRow,
     pub survey_title: String,
     pub answers: Vec<AnswerLine>,
+    /// Concerns raised and how they were dealt with.
+    #[serde(default)]
+    pub reviews: Vec<crate::safeguarding::Review>,
 }
 
 /// A question and its answer in words.
@@ -515,6 +587,7 @@ impl ResponseDetail {
             row: ResponseRow::new(c, r),
             survey_title: survey.map(|s| s.title.clone()).unwrap_or_default(),
             answers,
+            reviews: r.reviews.clone(),
         }
     }
 }
@@ -542,6 +615,19 @@ mod tests {
             .map(|p| p.path)
             .collect();
         assert_eq!(fields, ["title", "closes_on", "retention_months"]);
+    }
+
+    #[test]
+    fn retention_runs_whole_months_from_the_closing_date() {
+        let mut c = crate::demo::consultation();
+        c.closes_on = Some("2027-01-31".into());
+        assert_eq!(retention_ends(&c), None, "no period set");
+        c.retention_months = Some(1);
+        assert_eq!(retention_ends(&c), epoch_day("2027-02-28"));
+        c.retention_months = Some(24);
+        assert_eq!(retention_ends(&c), epoch_day("2029-01-31"));
+        c.closes_on = None;
+        assert_eq!(retention_ends(&c), None, "no closing date");
     }
 
     #[test]
@@ -616,6 +702,7 @@ mod tests {
             answers: [(how_q.id.clone(), Answer::Choice("with_help".into()))].into(),
             received_at: day,
             flags: Vec::new(),
+            reviews: Vec::new(),
         };
         let all = ResponseFilter::default();
         assert!(all.matches(&c, &r));

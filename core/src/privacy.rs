@@ -502,3 +502,164 @@ mod tests {
         assert_eq!(redact(text, &[]), text);
     }
 }
+
+/// What a question seems to ask for that a consultation should not collect, with what to
+/// do instead; None when it looks fine. Used by the survey builder as a warning.
+pub fn question_warning(text: &str) -> Option<&'static str> {
+    let lower = format!(
+        " {} ",
+        text.to_lowercase()
+            .replace(['?', ',', '.', '!', '(', ')'], " ")
+    );
+    let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
+    if has(&[
+        " your name",
+        " child's name",
+        "childs name",
+        " full name",
+        " first name",
+        " surname",
+    ]) {
+        return Some(
+            "This seems to ask for a name. Tellus is anonymous: please do not collect names.",
+        );
+    }
+    if has(&[
+        "date of birth",
+        " birthday",
+        " dob ",
+        " born on",
+        " how old ",
+    ]) {
+        return Some(
+            "This seems to ask for a date of birth or exact age. Ask for an age band instead, like 11 to 15.",
+        );
+    }
+    if has(&[
+        " address",
+        " postcode",
+        " post code",
+        "where do you live",
+        " email",
+        " phone number",
+        " mobile number",
+        " nhs number",
+    ]) {
+        return Some(
+            "This seems to ask for contact details or an identifier. Please do not collect them.",
+        );
+    }
+    if has(&[
+        "which school",
+        "what school",
+        "name of your school",
+        "school's name",
+        "school name",
+        "school do you go",
+    ]) {
+        return Some(
+            "This seems to ask which school. A school can identify a child: ask about the type of setting instead.",
+        );
+    }
+    if has(&[
+        " diagnos",
+        " condition do",
+        " conditions do",
+        " medical condition",
+    ]) {
+        return Some(
+            "This seems to ask for a diagnosis, which is health information. Ask only if you truly need it, as an optional choice of broad groups.",
+        );
+    }
+    None
+}
+
+/// Warnings for every question of a survey that seems to ask for personal data, by path.
+pub fn survey_warnings(survey: &crate::Survey) -> Vec<crate::survey::DefinitionProblem> {
+    survey
+        .questions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| {
+            question_warning(&q.text).map(|w| {
+                crate::survey::DefinitionProblem::new(
+                    format!("questions[{i}].text"),
+                    format!("Question {}: {w}", i + 1),
+                )
+            })
+        })
+        .collect()
+}
+
+/// A section of a privacy notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeSection {
+    pub heading: String,
+    pub text: String,
+}
+
+/// The privacy notice shown at the start of a survey: what is collected, why, who sees it,
+/// how long it is kept and who to contact. Child-friendly words for children's surveys.
+pub fn notice(page: &crate::api::SurveyPage) -> Vec<NoticeSection> {
+    let section = |heading: &str, text: String| NoticeSection {
+        heading: heading.into(),
+        text,
+    };
+    let kept = match page.retention_months {
+        Some(m) => format!("{m} months after the survey closes"),
+        None => "only as long as the review needs them".into(),
+    };
+    let contact = page.privacy_contact.clone().unwrap_or_else(|| {
+        format!(
+            "{} (ask whoever gave you this survey how to reach them)",
+            page.who_is_asking
+        )
+    });
+    if page.survey.child_mode {
+        vec![
+            section("What we keep", "Only your answers. We do not ask your name, and we do not know who you are.".into()),
+            section("Why", "To help make therapy better for children like you.".into()),
+            section("Who sees your answers", "The people running this review. If you tell us someone is hurting you, a grown-up whose job is keeping children safe will see it too, so they can help.".into()),
+            section("How long we keep them", format!("We keep your answers {kept}, then delete them.")),
+            section("Changed your mind?", "You can take your answers back with the code you get at the end. A grown-up can help you.".into()),
+        ]
+    } else {
+        vec![
+            section("What we collect", "Your answers only. We do not ask for your name or contact details, and the service sets no cookies and no tracking. Please do not write names in your answers; if you do, we remove them from anything we publish.".into()),
+            section("Why", page.purpose.clone()),
+            section("Who sees your answers", format!("{} The people running the review read answers; published summaries show only themes, counts and anonymised quotes. Answers suggesting a child may be at risk are passed to a safeguarding lead.", page.who_is_asking)),
+            section("How long we keep them", format!("Answers are kept {kept}, then deleted for good.")),
+            section("Your choices", "Every question can be skipped unless it says otherwise. You will get a receipt code at the end: use it to withdraw your answers before the survey closes.".into()),
+            section("Who to contact", contact),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod question_tests {
+    use super::*;
+
+    #[test]
+    fn questions_asking_for_personal_data_get_a_warning() {
+        for text in [
+            "What is your child's name?",
+            "What is your date of birth?",
+            "How old are you?",
+            "What is your postcode?",
+            "Which school do you go to?",
+            "What is your email?",
+            "What is your child's diagnosis?",
+        ] {
+            assert!(question_warning(text).is_some(), "{text}");
+        }
+        for text in [
+            "How do you feel about your therapy sessions?",
+            "Does therapy happen in school time?",
+            "What age group are you in?",
+            "Did someone help you answer?",
+            "Do you know the name of the service?",
+        ] {
+            assert_eq!(question_warning(text), None, "{text}");
+        }
+    }
+}

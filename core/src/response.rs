@@ -64,6 +64,9 @@ pub struct StoredResponse {
     /// summaries until a safeguarding lead clears it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<String>,
+    /// Concerns raised on it and how they were dealt with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<crate::safeguarding::Review>,
 }
 
 /// A problem with one answer, for the error summary and the API.
@@ -535,5 +538,68 @@ mod tests {
         assert_eq!(json, r#"{"type":"scale","value":3}"#);
         let dk: Answer = serde_json::from_str(r#"{"type":"dont_know"}"#).unwrap();
         assert_eq!(dk, Answer::DontKnow);
+    }
+}
+
+/// Letters and digits of receipt codes: Crockford's base 32, which leaves out I, L, O and U
+/// so that codes read aloud or copied by hand survive.
+const RECEIPT_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// The short code a participant can keep to withdraw their answers: 40 random bits of the
+/// response's id, as `ABCD-EFGH`. The id is random and known only to the device and server.
+pub fn receipt_code(id: Uuid) -> String {
+    let bits = id.as_u128() & ((1u128 << 40) - 1);
+    let chars: String = (0..8)
+        .rev()
+        .map(|i| RECEIPT_ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
+        .collect();
+    format!("{}-{}", &chars[..4], &chars[4..])
+}
+
+/// A typed receipt code in its canonical form, forgiving case, spaces, dashes and the
+/// letters people confuse with digits; None if it cannot be a code.
+pub fn normalise_receipt(input: &str) -> Option<String> {
+    let mut chars = String::new();
+    for c in input.chars().filter(|c| !c.is_whitespace() && *c != '-') {
+        let c = match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        };
+        if !RECEIPT_ALPHABET.contains(&(c as u8)) || !c.is_ascii() {
+            return None;
+        }
+        chars.push(c);
+    }
+    (chars.len() == 8).then(|| format!("{}-{}", &chars[..4], &chars[4..]))
+}
+
+#[cfg(test)]
+mod receipt_tests {
+    use super::*;
+
+    #[test]
+    fn receipt_codes_are_short_and_forgiving_to_type() {
+        let id = Uuid::from_u128(0x1234_5678_9abc_def0_1234_5678_9abc_def0);
+        let code = receipt_code(id);
+        assert_eq!(code.len(), 9);
+        assert_eq!(normalise_receipt(&code).as_deref(), Some(code.as_str()));
+        let typed = code
+            .to_lowercase()
+            .replace('-', " ")
+            .replace('0', "o")
+            .replace('1', "l");
+        assert_eq!(normalise_receipt(&typed).as_deref(), Some(code.as_str()));
+        assert_eq!(normalise_receipt("ABCD-EFG"), None);
+        assert_eq!(
+            normalise_receipt("ABCD-EFGU"),
+            None,
+            "U is not in the alphabet"
+        );
+        assert_eq!(normalise_receipt("ÀBCD-EFGH"), None);
+        assert_ne!(
+            receipt_code(Uuid::from_u128(1)),
+            receipt_code(Uuid::from_u128(2))
+        );
     }
 }

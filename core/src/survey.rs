@@ -27,6 +27,9 @@ pub struct Consultation {
     /// Whether participants can answer yet, still, or at all.
     #[serde(default)]
     pub status: Status,
+    /// Who to contact about data protection (e.g. the council's data protection officer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_contact: Option<String>,
     /// Months after closing that responses are kept before deletion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_months: Option<u32>,
@@ -644,6 +647,7 @@ mod tests {
             closes_on: None,
             safeguarding_contact: None,
             status: Status::Open,
+            privacy_contact: None,
             retention_months: None,
             team: Vec::new(),
             surveys: vec![

@@ -27,6 +27,7 @@ async fn main() {
                             .into(),
                             received_at: 0,
                             flags: Vec::new(),
+                            reviews: Vec::new(),
                         };
                         let s = store.clone();
                         tokio::task::spawn_blocking(move || s.insert_response(&r).unwrap())

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 use tellus::backup;
 use tellus::commands::theme::ThemeArgs;
-use tellus::commands::{import_queue, user};
+use tellus::commands::{import_queue, purge, user};
 use tellus::startup::{Backups, Config, default_backup_dir, run};
 use tellus::storage::Store;
 use tellus_core::account::Role;
@@ -71,6 +71,14 @@ enum Command {
         file: PathBuf,
         #[arg(long, default_value = "data")]
         data: PathBuf,
+    },
+    /// Delete responses whose consultation's retention period has ended (the server also does this daily).
+    Purge {
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// Only say what would be deleted.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Manage facilitator accounts.
     User {
@@ -198,6 +206,20 @@ async fn execute(command: Command) -> Result<(), Box<dyn std::error::Error>> {
                 done.flagged,
                 args.out.display()
             );
+        }
+        Command::Purge { data, dry_run } => {
+            let store = Store::open(&data)?;
+            let due = purge::purge(&store, purge::today(), dry_run)?;
+            if due.is_empty() {
+                println!("No consultation is past its retention period.");
+            }
+            for d in due {
+                let verb = if dry_run { "would delete" } else { "deleted" };
+                println!(
+                    "{}: retention ended {}; {verb} {} responses",
+                    d.title, d.ended, d.responses
+                );
+            }
         }
         Command::User { action, data } => {
             let store = Store::open(&data)?;

@@ -34,6 +34,8 @@ pub struct AuthSettings {
     /// Seconds a session lasts after signing in.
     pub session_ttl: u64,
     pub throttle: Throttle,
+    /// Wrong receipt codes, per address: guessing a code should take lifetimes.
+    pub withdrawals: Throttle,
 }
 
 impl Default for AuthSettings {
@@ -42,6 +44,7 @@ impl Default for AuthSettings {
         AuthSettings {
             session_ttl: 8 * 60 * 60,
             throttle: Throttle::default(),
+            withdrawals: Throttle::new(60 * 60, usize::MAX, 10),
         }
     }
 }
@@ -266,6 +269,7 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
         ));
     }
 
+    tokio::spawn(crate::commands::purge::daily(store.clone()));
     let app = router(AppState::new(store.clone()), dist);
     axum::serve(
         listener,

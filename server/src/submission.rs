@@ -4,11 +4,10 @@
 //! judged by the same rules however it arrives.
 
 use crate::storage::{Insert, StorageError, Store};
-use std::sync::LazyLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 use tellus_core::response::{normalise, validate_answers};
-use tellus_core::safeguarding::{Checker, FLAG_SAFEGUARDING, PhraseList};
-use tellus_core::{Answer, Answers, FieldError, ResponseSubmission, StoredResponse};
+use tellus_core::safeguarding::{self, Checker, RAISED_BY_TRIAGE};
+use tellus_core::{Answer, FieldError, ResponseSubmission, StoredResponse};
 use thiserror::Error;
 use uuid::Uuid;
 
@@ -34,18 +33,23 @@ pub enum SubmitError {
     Storage(#[from] StorageError),
 }
 
-/// The default disclosure phrases, compiled once.
-static SAFEGUARDING: LazyLock<Checker> = LazyLock::new(|| PhraseList::default().checker());
-
-/// Flags for a response: `safeguarding` when any free text may disclose harm.
-fn triage(answers: &Answers) -> Vec<String> {
-    let disclosed = answers
-        .values()
-        .any(|a| matches!(a, Answer::Text(text) if !SAFEGUARDING.check(text).is_empty()));
-    if disclosed {
-        vec![FLAG_SAFEGUARDING.to_string()]
-    } else {
-        Vec::new()
+/// Holds the response for a safeguarding lead when any free text may disclose harm,
+/// recording which phrases were found.
+fn triage(checker: &Checker, response: &mut StoredResponse) {
+    let mut found: Vec<String> = Vec::new();
+    for answer in response.answers.values() {
+        if let Answer::Text(text) = answer {
+            for finding in checker.check(text) {
+                if !found.contains(&finding.phrase) {
+                    found.push(finding.phrase);
+                }
+            }
+        }
+    }
+    if !found.is_empty() {
+        let reason = format!("The answers contain: {}", found.join(", "));
+        safeguarding::raise(response, RAISED_BY_TRIAGE, response.received_at, &reason)
+            .expect("the reason is never empty");
     }
 }
 
@@ -65,17 +69,19 @@ pub fn accept(
         .ok_or_else(unknown)?;
     validate_answers(survey, &submission.answers).map_err(SubmitError::Invalid)?;
     let answers = normalise(&submission.answers);
-    let response = StoredResponse {
+    let mut response = StoredResponse {
         id,
         consultation_id: consultation.id.clone(),
         survey_id: survey.id.clone(),
-        flags: triage(&answers),
+        flags: Vec::new(),
+        reviews: Vec::new(),
         answers,
         received_at: SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0),
     };
+    triage(&store.checker(), &mut response);
     match store.insert_response(&response)? {
         Insert::Created => Ok(Accepted::Created),
         Insert::Existing(existing)

@@ -138,6 +138,36 @@ fn routes(parents_survey: &Value, response: Uuid, flagged: Uuid) -> Vec<Route> {
             None,
             &[Role::SafeguardingLead],
         ),
+        route(
+            Method::GET,
+            "/api/manage/safeguarding",
+            None,
+            &[Role::SafeguardingLead],
+        ),
+        route(
+            Method::GET,
+            "/api/manage/safeguarding/phrases",
+            None,
+            &[Role::SafeguardingLead],
+        ),
+        route(
+            Method::PUT,
+            "/api/manage/safeguarding/phrases",
+            Some(json!({ "phrases": [{ "phrase": "hits me", "concern": "harm" }] })),
+            &[Role::SafeguardingLead],
+        ),
+        route(
+            Method::POST,
+            &format!("/api/manage/responses/{flagged}/clear"),
+            Some(json!({ "text": "Spoke to the family; the child is safe" })),
+            &[Role::SafeguardingLead],
+        ),
+        route(
+            Method::POST,
+            &format!("/api/manage/responses/{response}/concern"),
+            Some(json!({ "text": "Mentions being left alone a lot" })),
+            BUILDERS,
+        ),
     ]
 }
 
@@ -283,6 +313,7 @@ async fn sign_in_is_throttled_per_account_and_per_address() {
     let t = TestApp::with_auth(AuthSettings {
         session_ttl: 3600,
         throttle: Throttle::new(900, 3, 100),
+        ..AuthSettings::default()
     });
     t.add_user("sam@test.org", Role::Facilitator);
     let attempt = |password: &str| json!({ "email": "sam@test.org", "password": password });
@@ -329,7 +360,7 @@ async fn sign_in_is_throttled_per_account_and_per_address() {
 async fn sessions_expire_and_signing_out_ends_them() {
     let t = TestApp::with_auth(AuthSettings {
         session_ttl: 1,
-        throttle: Throttle::default(),
+        ..AuthSettings::default()
     });
     t.add_user("sam@test.org", Role::Viewer);
     let client = t.sign_in("sam@test.org").await;

@@ -23,6 +23,7 @@ fn response(n: u128, survey: &str) -> StoredResponse {
         answers: [("feel_therapy".to_string(), Answer::Scale((n % 5 + 1) as u8))].into(),
         received_at: 1_700_000_000 + n as u64,
         flags: Vec::new(),
+        reviews: Vec::new(),
     }
 }
 

@@ -141,3 +141,14 @@ export async function responsesFor(server, surveyId) {
   const summary = await summaryOf(server);
   return summary.surveys.find((s) => s.survey_id === surveyId).responses;
 }
+
+/** Adds an account through the API, as the demo administrator. */
+export async function addAccount(server, email, role, password) {
+  const { cookie, csrf } = await signIn(server.url, server.admin);
+  const response = await fetch(`${server.url}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+    body: JSON.stringify({ email, role, password }),
+  });
+  assert.equal(response.status, 201, `could not add ${email}`);
+}

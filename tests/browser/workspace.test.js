@@ -97,6 +97,11 @@ test('an administrator adds a facilitator, who builds, opens and reads a survey'
   for (const kind of ['Free text', 'How did you answer?', 'Single choice', 'Multiple choice', 'Faces scale', 'Agreement scale', 'Yes, no or not sure']) {
     assert.ok(kinds.some((k) => k.startsWith(kind)), `a ${kind} question is in the list: ${kinds}`);
   }
+  // A question asking for a name gets a warning, which goes when the question does.
+  await addQuestion(page, 'Free text', 'What is your child\'s name?');
+  await page.getByText('This seems to ask for a name').waitFor();
+  await page.getByRole('button', { name: 'Delete question 8', exact: true }).click();
+  assert.equal(await page.getByText('This seems to ask for a name').count(), 0);
   // Move the single-choice question to the top, by buttons alone.
   for (let i = 0; i < 2; i += 1) await page.getByRole('button', { name: 'Move up question', exact: false }).nth(2 - i).click();
   assert.equal(await page.locator('.question-list__text').first().innerText(), 'Which therapy do you get?');
@@ -186,5 +191,16 @@ test('an administrator adds a facilitator, who builds, opens and reads a survey'
   const row = figure.getByRole('row', { name: /Speech and language/ });
   assert.equal((await row.getByRole('cell').nth(1).innerText()).trim(), '1');
   await expectAccessible(page, 'charts');
+
+  // Any facilitator can send an answer to the safeguarding lead; it then leaves their view.
+  await page.getByRole('link', { name: 'Back to Speech and language review' }).click();
+  await page.getByRole('link', { name: 'Responses' }).click();
+  await page.getByRole('link', { name: /View/ }).click();
+  await page.getByText('Report a concern about this answer').click();
+  await page.getByLabel('What worries you').fill('The hostile markup looks like someone testing us; please check');
+  await page.getByRole('button', { name: 'Send to the safeguarding lead' }).click();
+  await page.getByText('Sent to the safeguarding lead').waitFor();
+  await page.getByRole('link', { name: 'All responses' }).click();
+  await page.getByText(/0 responses, and 1 held back for the safeguarding lead/).waitFor();
   await context.close();
 });

@@ -1,6 +1,7 @@
 //! Reusable pieces of the page.
 
 pub mod face;
+pub mod form;
 pub mod idle;
 pub mod layout;
 pub mod listen;

@@ -1,9 +1,9 @@
 //! The audit log, for administrators.
 
-use super::form::date_time;
 use super::session::Auth;
 use crate::api;
 use crate::browser;
+use crate::components::form::date_time;
 use leptos::prelude::*;
 use tellus_core::audit::AuditEntry;
 

@@ -2,10 +2,10 @@
 //! dragging), previewed as participants see them, imported and exported as JSON.
 
 use super::consultation::{consultation_resource, with_consultation};
-use super::form::{Notice, Problems};
 use super::session::Auth;
 use crate::api::{self, Change};
 use crate::browser;
+use crate::components::form::{Notice, Problems};
 use crate::components::question::QuestionInput;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -256,6 +256,19 @@ fn Builder(consultation_id: String, consultation_title: String, survey: Survey) 
         <h1 class="heading-xl" id="page-heading" tabindex="-1">{move || draft.with(|s| s.title.clone())}</h1>
         {problems.summary_linking(problem_target)}
         <Notice message=notice/>
+        {move || {
+            let warnings = tellus_core::privacy::survey_warnings(&draft.get());
+            (!warnings.is_empty()).then(|| view! {
+                <div class="warning-list" role="region" aria-labelledby="privacy-warnings">
+                    <h2 class="heading-s" id="privacy-warnings">"Check what these questions collect"</h2>
+                    <ul class="list">
+                        {warnings.into_iter().map(|w| view! {
+                            <li><a href=format!("#{}", problem_target(&w.path))>{w.message}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
         <div class="builder">
             <div class="builder__edit">
                 <SurveySettings draft=draft/>

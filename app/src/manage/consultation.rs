@@ -1,10 +1,10 @@
 //! One consultation: its status, surveys (with share links and QR codes), details and team.
 
 use super::dashboard::StatusTag;
-use super::form::{Notice, Problems, Select, TextArea, TextInput};
 use super::session::Auth;
 use crate::api::{self, Change, ClientError};
 use crate::browser;
+use crate::components::form::{Notice, Problems, Select, TextArea, TextInput};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -282,6 +282,7 @@ fn DetailsForm(
     let next = RwSignal::new(d.what_happens_next);
     let closes = RwSignal::new(d.closes_on.unwrap_or_default());
     let contact = RwSignal::new(d.safeguarding_contact.unwrap_or_default());
+    let privacy = RwSignal::new(d.privacy_contact.unwrap_or_default());
     let retention = RwSignal::new(
         d.retention_months
             .map(|m| m.to_string())
@@ -316,6 +317,7 @@ fn DetailsForm(
             what_happens_next: next.get_untracked(),
             closes_on: Some(closes.get_untracked()),
             safeguarding_contact: Some(contact.get_untracked()),
+            privacy_contact: Some(privacy.get_untracked()),
             retention_months,
         };
         let id = id.clone();
@@ -351,7 +353,8 @@ fn DetailsForm(
             <TextArea id="what_happens_next" label="What happens next" hint="What you will do with the answers, and when people will hear back" value=next problems=problems/>
             <TextInput id="closes_on" label="Closing date" hint="For example, 2027-03-31" kind="date" value=closes problems=problems width="date"/>
             <TextArea id="safeguarding_contact" label="Who to contact about a worry for a child's safety" hint="Shown on the survey's \u{201c}Need to talk?\u{201d} page" value=contact problems=problems rows=2/>
-            <TextInput id="retention_months" label="Keep responses for (months after closing)" hint="For example, 24. Leave blank to decide later." value=retention problems=problems width="4"/>
+            <TextInput id="retention_months" label="Keep responses for (months after closing)" hint="For example, 24. Responses are deleted for good after this. Leave blank to decide later." value=retention problems=problems width="4"/>
+            <TextArea id="privacy_contact" label="Who to contact about data protection" hint="Shown in the privacy notice, for example your data protection officer's email" value=privacy problems=problems rows=2/>
             <button class="button" type="submit">"Save details"</button>
         </form>
     }

@@ -1,9 +1,9 @@
 //! The facilitator's home: their consultations, and starting a new one.
 
-use super::form::{Problems, TextInput};
 use super::session::Auth;
 use crate::api::{self, Change};
 use crate::browser;
+use crate::components::form::{Problems, TextInput};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

@@ -7,7 +7,7 @@ pub mod builder;
 pub mod charts;
 pub mod consultation;
 pub mod dashboard;
-pub mod form;
 pub mod responses;
+pub mod safeguarding;
 pub mod session;
 pub mod users;

@@ -1,10 +1,10 @@
 //! Responses: a filtered list, and one response question by question.
 
 use super::consultation::{consultation_resource, with_consultation};
-use super::form::date_time;
 use super::session::Auth;
 use crate::api;
 use crate::browser;
+use crate::components::form::date_time;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -191,13 +191,13 @@ fn FilterForm(c: Consultation, filter: Memo<ResponseFilter>, base: String) -> im
         <details class="details" open=true>
             <summary class="details__summary">"Filter responses"</summary>
             <form class="details__text filters" novalidate on:submit=on_submit>
-                <super::form::Select id="filter-survey" label="Survey" value=survey options=survey_options/>
-                <super::form::Select id="filter-audience" label="Audience" value=audience options=audience_options/>
-                <super::form::TextInput id="filter-from" label="Received from" kind="date" value=from width="date"/>
-                <super::form::TextInput id="filter-to" label="Received to" kind="date" value=to width="date"/>
-                <super::form::Select id="filter-how" label="How they answered" value=how options=how_options/>
+                <crate::components::form::Select id="filter-survey" label="Survey" value=survey options=survey_options/>
+                <crate::components::form::Select id="filter-audience" label="Audience" value=audience options=audience_options/>
+                <crate::components::form::TextInput id="filter-from" label="Received from" kind="date" value=from width="date"/>
+                <crate::components::form::TextInput id="filter-to" label="Received to" kind="date" value=to width="date"/>
+                <crate::components::form::Select id="filter-how" label="How they answered" value=how options=how_options/>
                 {both_kinds.then(|| view! {
-                    <super::form::Select id="filter-flagged" label="Flagged for safeguarding" value=flagged options=vec![
+                    <crate::components::form::Select id="filter-flagged" label="Flagged for safeguarding" value=flagged options=vec![
                         (String::new(), "Any".to_string()), ("true".into(), "Flagged only".into()), ("false".into(), "Not flagged".into())]/>
                 })}
                 <div class="button-group">
@@ -249,7 +249,100 @@ pub fn ResponsePage() -> impl IntoView {
                         </div>
                     }).collect_view()}
                 </dl>
+                <Reviews reviews=d.reviews.clone()/>
+                <ReviewActions id=d.row.id.to_string() flagged=d.row.flagged/>
             }.into_any(),
         }}
+    }
+}
+
+/// The history of concerns raised on a response and how each was dealt with.
+#[component]
+fn Reviews(reviews: Vec<tellus_core::safeguarding::Review>) -> impl IntoView {
+    (!reviews.is_empty()).then(|| view! {
+        <h2 class="heading-m">"Safeguarding record"</h2>
+        <ul class="list">
+            {reviews.into_iter().map(|r| view! {
+                <li>
+                    {format!("{}: raised by {}: {}", date_time(r.raised_at), r.raised_by, r.reason)}
+                    {r.cleared.map(|c| format!(". Cleared {} by {}: {}", date_time(c.at), c.by, c.note))}
+                </li>
+            }).collect_view()}
+        </ul>
+    })
+}
+
+/// Clear (for a lead, on a held response) or report a concern (for a facilitator).
+#[component]
+fn ReviewActions(id: String, flagged: bool) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let text = RwSignal::new(String::new());
+    let problems = crate::components::form::Problems::new();
+    let reported = RwSignal::new(false);
+    // Once cleared the lead no longer reads the response, so its new record is shown here.
+    let cleared = RwSignal::new(None::<ResponseDetail>);
+    let lead_clears = flagged && auth.can(Permission::ReadFlagged);
+    let can_report = !flagged && auth.can(Permission::ReadResponses);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let id = id.clone();
+        let body = tellus_core::manage::ReviewNote {
+            text: text.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            let path = if lead_clears { "clear" } else { "concern" };
+            let url = format!("/api/manage/responses/{id}/{path}");
+            match api::send::<_, serde_json::Value>(api::Change::Post, &url, &body).await {
+                Ok(reply) if lead_clears => cleared.set(serde_json::from_value(reply).ok()),
+                Ok(_) => reported.set(true),
+                Err(e) => {
+                    auth.check(&e);
+                    problems.show_error(&e, "text", "Response");
+                }
+            }
+        });
+    };
+    let form = move |legend: &'static str, hint: &'static str, button: &'static str| {
+        let on_submit = on_submit.clone();
+        view! {
+            {problems.summary()}
+            <form novalidate on:submit=on_submit class="narrow">
+                <crate::components::form::TextArea id="text" label=legend hint=hint value=text problems=problems/>
+                <button class="button" type="submit">{button}</button>
+            </form>
+        }
+    };
+    if lead_clears {
+        view! {
+            {move || match cleared.get() {
+                Some(d) => view! {
+                    <p class="notification-banner" role="status">"Cleared and released: it now counts in summaries, charts and themes. Your note is kept with it."</p>
+                    <Reviews reviews=d.reviews/>
+                    <p class="body"><a href="/manage/safeguarding">"Back to the safeguarding queue"</a></p>
+                }.into_any(),
+                None => view! {
+                    <h2 class="heading-m">"Clear this response"</h2>
+                    <p class="body">"Once cleared, it counts in summaries, charts and themes again."</p>
+                    {form("What was done", "For the record: who was told, what was decided", "Clear and release")}
+                }.into_any(),
+            }}
+        }.into_any()
+    } else if can_report {
+        view! {
+            {move || if reported.get() {
+                view! { <p class="notification-banner" role="status">"Sent to the safeguarding lead. It is held back from summaries until they deal with it."</p> }.into_any()
+            } else {
+                view! {
+                    <details class="details">
+                        <summary class="details__summary">"Report a concern about this answer"</summary>
+                        <div class="details__text">
+                            {form("What worries you", "The safeguarding lead sees this with the answers", "Send to the safeguarding lead")}
+                        </div>
+                    </details>
+                }.into_any()
+            }}
+        }.into_any()
+    } else {
+        ().into_any()
     }
 }

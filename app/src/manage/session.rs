@@ -1,8 +1,8 @@
 //! Who is signed in, the sign-in page, and the workspace's frame with its navigation.
 
-use super::form::{Problems, TextInput};
 use crate::api::{self, Change, ClientError};
 use crate::browser;
+use crate::components::form::{Problems, TextInput};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -83,6 +83,9 @@ fn WorkspaceNav() -> impl IntoView {
         <nav class="workspace-nav" aria-label="Workspace">
             <ul class="workspace-nav__list">
                 <li><a href="/manage" class="workspace-nav__link">"Consultations"</a></li>
+                {move || auth.can(Permission::ReadFlagged).then(|| view! {
+                    <li><a href="/manage/safeguarding" class="workspace-nav__link">"Safeguarding"</a></li>
+                })}
                 {move || auth.can(Permission::ManageUsers).then(|| view! {
                     <li><a href="/manage/users" class="workspace-nav__link">"Accounts"</a></li>
                 })}

@@ -1,9 +1,9 @@
 //! Accounts, for administrators: add, change role, remove.
 
-use super::form::{Notice, Problems, Select, TextInput, date_time};
 use super::session::Auth;
 use crate::api::{self, Change};
 use crate::browser;
+use crate::components::form::{Notice, Problems, Select, TextInput, date_time};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use tellus_core::account::{Account, NewAccount, Role, RoleChange};
@@ -181,7 +181,7 @@ fn AddAccountForm(
     };
     view! {
         <h2 class="heading-l">"Add an account"</h2>
-        {problems.summary_linking(|f| format!("new-{}", super::form::field_id(f)))}
+        {problems.summary_linking(|f| format!("new-{}", crate::components::form::field_id(f)))}
         <form novalidate on:submit=on_submit class="narrow">
             <TextInput id="new-email" label="Email address" kind="email" autocomplete="off" value=email problems=problems/>
             <Select id="new-role" label="Role" value=role options=role_options() problems=problems/>

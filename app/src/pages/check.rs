@@ -5,12 +5,13 @@ use crate::browser;
 use crate::components::layout::{BackLink, ErrorSummary};
 use crate::outbox::Outbox;
 use crate::pages::survey::with_survey;
-use crate::state::SurveyState;
+use crate::state::{LastReceipt, SurveyState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use tellus_core::response::QueuedResponse;
+use tellus_core::response::receipt_code;
 use tellus_core::response::{normalise, shown_answers, validate_answers};
 use tellus_core::{FieldError, ResponseSubmission, describe_answer};
 
@@ -29,6 +30,7 @@ pub fn CheckPage() -> impl IntoView {
     let navigate = use_navigate();
     let sending = RwSignal::new(Sending::Idle);
     let outbox = expect_context::<Outbox>();
+    let receipt = expect_context::<LastReceipt>();
 
     with_survey(move |page| {
         let survey = page.survey;
@@ -116,6 +118,7 @@ pub fn CheckPage() -> impl IntoView {
                     };
                     match saved {
                         Ok(()) => {
+                            receipt.0.set(Some(receipt_code(item.id)));
                             state.clear();
                             sending.set(Sending::Idle);
                             navigate(

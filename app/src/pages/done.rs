@@ -4,6 +4,7 @@ use crate::browser;
 use crate::kiosk::{Kiosk, NEXT_PERSON_AFTER};
 use crate::outbox::{Outbox, SyncState};
 use crate::pages::survey::with_survey;
+use crate::state::LastReceipt;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
@@ -13,12 +14,19 @@ use leptos_router::hooks::use_navigate;
 pub fn DonePage() -> impl IntoView {
     let outbox = expect_context::<Outbox>();
     let kiosk = expect_context::<Kiosk>();
+    let receipt = expect_context::<LastReceipt>().0;
+    // Shown once: the next person on a shared device never sees it.
+    on_cleanup(move || receipt.set(None));
     let navigate = use_navigate();
     let sent = move || outbox.state.get() == SyncState::AllSent;
     with_survey(move |page| {
         browser::set_title("Thank you: your answers have been sent");
         browser::focus_page();
         let again = format!("/s/{}", page.survey.id);
+        let page_closes = page
+            .closes_on
+            .as_deref()
+            .and_then(tellus_core::survey::long_date);
         let in_kiosk = kiosk.survey_id().is_some();
         // In kiosk mode the tablet is ready for the next person after a short pause.
         let seconds = RwSignal::new(NEXT_PERSON_AFTER);
@@ -58,6 +66,15 @@ pub fn DonePage() -> impl IntoView {
             </div>
             <h2 class="heading-m">"What happens next"</h2>
             <p class="body">{page.what_happens_next.clone()}</p>
+            {move || receipt.get().map(|code| {
+                let until = page_closes.clone().map(|d| format!(" before {d}")).unwrap_or_default();
+                view! {
+                    <h2 class="heading-m">"Your receipt code"</h2>
+                    <p class="body">"If you change your mind, you can take your answers back" {until} " with this code. Write it down or take a photo of it. Nobody else can see which answers are yours."</p>
+                    <p class="receipt" data-testid="receipt">{code}</p>
+                    <p class="body"><a href="/withdraw">"Take my answers back"</a></p>
+                }
+            })}
             {if in_kiosk {
                 view! {
                     <button class="button" type="button" on:click=next_person>"Next person"</button>

@@ -9,3 +9,4 @@ pub mod kiosk;
 pub mod not_found;
 pub mod question;
 pub mod survey;
+pub mod withdraw;

@@ -118,6 +118,7 @@ pub fn StartPage() -> impl IntoView {
                 .as_deref()
                 .and_then(long_date)
                 .map(|date| view! { <p class="body">{format!("The survey closes on {date}.")}</p> })}
+            <PrivacyNotice page=page.clone()/>
             {resume}
             <a href=start_href role="button" draggable="false" class="button button--start">
                 {move || if state.has_progress() { "Carry on" } else { "Start now" }}
@@ -127,4 +128,27 @@ pub fn StartPage() -> impl IntoView {
             </a>
         }
     })
+}
+
+/// How answers are looked after: what is collected, why, who sees them, for how long, and
+/// who to contact. Child-friendly words in child mode.
+#[component]
+fn PrivacyNotice(page: tellus_core::api::SurveyPage) -> impl IntoView {
+    let sections = tellus_core::privacy::notice(&page);
+    let summary = if page.survey.child_mode {
+        "How we look after your answers"
+    } else {
+        "Privacy: how we look after your answers"
+    };
+    view! {
+        <details class="details privacy-notice">
+            <summary class="details__summary">{summary}</summary>
+            <div class="details__text">
+                {sections.into_iter().map(|s| view! {
+                    <h3 class="heading-s">{s.heading}</h3>
+                    <p class="body">{s.text}</p>
+                }).collect_view()}
+            </div>
+        </details>
+    }
 }

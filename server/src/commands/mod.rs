@@ -1,5 +1,6 @@
 //! Batch commands of the `tellus` binary other than `serve`.
 
 pub mod import_queue;
+pub mod purge;
 pub mod theme;
 pub mod user;

@@ -5,6 +5,7 @@ mod health;
 mod manage;
 mod responses;
 mod results;
+mod safeguarding;
 mod session;
 mod users;
 
@@ -24,6 +25,7 @@ pub fn api() -> Router<AppState> {
         .route("/consultations", get(consultations::list))
         .route("/surveys/{id}", get(consultations::survey))
         .route("/responses/{id}", put(responses::put))
+        .route("/withdraw", post(safeguarding::withdraw))
         // Facilitators: every route below starts with the `Signed` extractor.
         .merge(facilitator())
         .fallback(not_found)
@@ -66,6 +68,13 @@ pub fn facilitator() -> Router<AppState> {
         .route("/manage/consultations/{id}/responses", get(results::list))
         .route("/manage/consultations/{id}/charts", get(results::chart))
         .route("/manage/responses/{id}", get(results::one))
+        .route("/manage/responses/{id}/clear", post(safeguarding::clear))
+        .route("/manage/responses/{id}/concern", post(safeguarding::report))
+        .route("/manage/safeguarding", get(safeguarding::queue))
+        .route(
+            "/manage/safeguarding/phrases",
+            get(safeguarding::phrases).put(safeguarding::set_phrases),
+        )
 }
 
 async fn not_found(uri: Uri) -> AppError {

@@ -12,12 +12,14 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+use tellus_core::safeguarding::Checker;
 use tellus_core::{Consultation, StoredResponse};
 use thiserror::Error;
 use tokio::sync::watch;
 use uuid::Uuid;
 
 mod accounts;
+mod safeguarding;
 pub use accounts::{Session, UserRecord};
 
 /// The on-disk format this build reads and writes.
@@ -93,6 +95,8 @@ pub struct Store {
     sessions: Tree,
     /// big-endian sequence number -> AuditEntry
     audit: Tree,
+    /// The safeguarding phrase list in use, compiled.
+    checker: Arc<RwLock<Arc<Checker>>>,
 }
 
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -111,17 +115,25 @@ struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, response: &StoredResponse) {
-        let held = response
-            .flags
-            .iter()
-            .any(|f| f == tellus_core::safeguarding::FLAG_SAFEGUARDING);
-        let map = if held {
+    fn map(&mut self, response: &StoredResponse) -> &mut HashMap<String, u64> {
+        if tellus_core::safeguarding::is_held(response) {
             &mut self.held
         } else {
             &mut self.counted
-        };
-        *map.entry(response.survey_id.clone()).or_default() += 1;
+        }
+    }
+
+    fn add(&mut self, response: &StoredResponse) {
+        *self
+            .map(response)
+            .entry(response.survey_id.clone())
+            .or_default() += 1;
+    }
+
+    fn remove(&mut self, response: &StoredResponse) {
+        if let Some(n) = self.map(response).get_mut(&response.survey_id) {
+            *n = n.saturating_sub(1);
+        }
     }
 }
 
@@ -193,6 +205,9 @@ impl Store {
             users: db.open_tree("users")?,
             sessions: db.open_tree("sessions")?,
             audit: db.open_tree("audit")?,
+            checker: Arc::new(RwLock::new(Arc::new(
+                safeguarding::phrases_in(&meta)?.checker(),
+            ))),
             responses,
             meta,
         })
@@ -316,6 +331,57 @@ impl Store {
         }
     }
 
+    /// Changes a stored response in one atomic step (retried if it raced another change);
+    /// returns the new version, or None if there is no such response.
+    pub fn update_response(
+        &self,
+        id: Uuid,
+        change: impl Fn(&mut StoredResponse),
+    ) -> Result<Option<StoredResponse>, StorageError> {
+        loop {
+            let Some(current) = self.responses.get(id.as_bytes())? else {
+                return Ok(None);
+            };
+            let before: StoredResponse = decode(&current)?;
+            let mut after = before.clone();
+            change(&mut after);
+            let swapped = self.responses.compare_and_swap(
+                id.as_bytes(),
+                Some(current),
+                Some(encode(&after)),
+            )?;
+            if swapped.is_ok() {
+                let mut counts = self.counts.lock().expect("counts lock is never poisoned");
+                counts.remove(&before);
+                counts.add(&after);
+                return Ok(Some(after));
+            }
+        }
+    }
+
+    /// Deletes a response for good: its free text is overwritten first, then the record
+    /// removed. Returns the response as it was, or None if there was none.
+    pub fn delete_response(&self, id: Uuid) -> Result<Option<StoredResponse>, StorageError> {
+        let Some(blanked) = self.update_response(id, |r| {
+            for answer in r.answers.values_mut() {
+                if let tellus_core::Answer::Text(text) = answer {
+                    text.clear();
+                }
+            }
+        })?
+        else {
+            return Ok(None);
+        };
+        let removed = self.responses.remove(id.as_bytes())?;
+        if removed.is_some() {
+            self.counts
+                .lock()
+                .expect("counts lock is never poisoned")
+                .remove(&blanked);
+        }
+        removed.map(|v| decode(&v)).transpose()
+    }
+
     /// Every stored response, in id order.
     pub fn responses(&self) -> impl Iterator<Item = Result<StoredResponse, StorageError>> + '_ {
         self.responses.iter().values().map(|v| decode(&v?))
@@ -425,6 +491,7 @@ mod tests {
             answers: [("feel_therapy".to_string(), Answer::Scale(4))].into(),
             received_at: 1,
             flags: Vec::new(),
+            reviews: Vec::new(),
         }
     }
 

@@ -1,4 +1,4 @@
-//! `tellus user add` and `tellus user password`, run as the real binary.
+//! `tellus user` and `tellus purge`, run as the real binary.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -99,4 +99,37 @@ fn the_first_administrator_is_added_from_the_command_line() {
         Some(&lead.password_hash)
     ));
     assert!(store.user("sam@council.org").unwrap().is_none());
+}
+
+#[test]
+fn purge_says_what_it_would_delete_then_deletes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.seed_demo_once().unwrap();
+        let mut c = store.consultation("therapies-review").unwrap().unwrap();
+        c.closes_on = Some("2020-01-31".into());
+        c.retention_months = Some(6);
+        store.put_consultation(&c).unwrap();
+        tellus::submission::accept(
+            &store,
+            uuid::Uuid::from_u128(9),
+            &serde_json::from_value(serde_json::json!({ "survey_id": "therapies-children",
+                "answers": { "feel_therapy": { "type": "scale", "value": 3 } } }))
+            .unwrap(),
+        )
+        .unwrap();
+        store.flush_blocking().unwrap();
+    }
+    let data = dir.path().to_str().unwrap();
+    let out = tellus(&["purge", "--dry-run", "--data", data], "");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("retention ended 2020-07-31; would delete 1 responses"),
+        "{said}"
+    );
+    assert_eq!(Store::open(dir.path()).unwrap().response_count(), 1);
+    let out = tellus(&["purge", "--data", data], "");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("deleted 1 responses"));
+    assert_eq!(Store::open(dir.path()).unwrap().response_count(), 0);
 }

@@ -1,0 +1,248 @@
+//! The safeguarding lead's queue, clearing and reporting concerns, the phrase list, and
+//! participants withdrawing their answers by receipt code.
+
+use super::session::record;
+use crate::auth::{self, Signed};
+use crate::error::AppError;
+use crate::startup::AppState;
+use axum::Json;
+use axum::extract::connect_info::ConnectInfo;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Extension, Path, State};
+use std::net::SocketAddr;
+use tellus_core::Status;
+use tellus_core::account::Permission;
+use tellus_core::audit::AuditAction;
+use tellus_core::manage::{HeldResponse, ResponseDetail, ReviewNote, Withdrawal, epoch_day};
+use tellus_core::response::{normalise_receipt, receipt_code};
+use tellus_core::safeguarding::{self, PhraseList, ReviewError};
+use tellus_core::survey::DefinitionProblem;
+use uuid::Uuid;
+
+/// `GET /api/manage/safeguarding`: held responses of the consultations the lead is on, oldest first.
+pub async fn queue(
+    State(state): State<AppState>,
+    signed: Signed,
+) -> Result<Json<Vec<HeldResponse>>, AppError> {
+    signed.require(Permission::ReadFlagged)?;
+    let consultations: Vec<_> = state
+        .store
+        .consultations()?
+        .into_iter()
+        .filter(|c| signed.can_see(c))
+        .collect();
+    let mut held = Vec::new();
+    for r in state.store.responses() {
+        let r = r?;
+        if !safeguarding::is_held(&r) {
+            continue;
+        }
+        if let Some(c) = consultations.iter().find(|c| c.id == r.consultation_id) {
+            held.push(HeldResponse::new(c, &r));
+        }
+    }
+    held.sort_by_key(|h| (h.row.received_at, h.row.id));
+    Ok(Json(held))
+}
+
+fn review_problem(e: ReviewError) -> AppError {
+    match e {
+        ReviewError::NotHeld => AppError::Conflict {
+            code: "not_held",
+            message: e.to_string(),
+        },
+        ReviewError::NoReason | ReviewError::NoNote => {
+            AppError::InvalidDefinition(vec![DefinitionProblem::new("text", e.to_string())])
+        }
+    }
+}
+
+/// Finds a response the person may act on, in a consultation they are on.
+fn response_for(
+    state: &AppState,
+    signed: &Signed,
+    id: &str,
+    permission: Permission,
+) -> Result<(Uuid, tellus_core::StoredResponse, tellus_core::Consultation), AppError> {
+    signed.require(permission)?;
+    let not_found = || AppError::NotFound {
+        what: "response",
+        id: id.to_string(),
+    };
+    let uuid = Uuid::parse_str(id).map_err(|_| not_found())?;
+    let r = state.store.response(uuid)?.ok_or_else(not_found)?;
+    let c = signed.consultation(&state.store, &r.consultation_id, Permission::ReadSummaries)?;
+    Ok((uuid, r, c))
+}
+
+/// `POST /api/manage/responses/{id}/clear`: the lead has dealt with it; it counts again.
+pub async fn clear(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    body: Result<Json<ReviewNote>, JsonRejection>,
+) -> Result<Json<ResponseDetail>, AppError> {
+    let (uuid, r, c) = response_for(&state, &signed, &id, Permission::ReadFlagged)?;
+    let Json(note) = body?;
+    let mut check = r.clone();
+    safeguarding::clear(&mut check, &signed.user.email, auth::now(), &note.text)
+        .map_err(review_problem)?;
+    let updated = state
+        .store
+        .update_response(uuid, |r| {
+            let _ = safeguarding::clear(r, &signed.user.email, auth::now(), &note.text);
+        })?
+        .ok_or_else(|| AppError::NotFound {
+            what: "response",
+            id: id.clone(),
+        })?;
+    record(
+        &state,
+        &signed.actor(),
+        AuditAction::ConcernCleared,
+        &id,
+        &note.text,
+    )?;
+    state.store.flush().await?;
+    Ok(Json(ResponseDetail::new(&c, &updated)))
+}
+
+/// `POST /api/manage/responses/{id}/concern`: "Report a concern" on any answer a facilitator reads.
+pub async fn report(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    body: Result<Json<ReviewNote>, JsonRejection>,
+) -> Result<Json<HeldResponse>, AppError> {
+    let (uuid, r, c) = response_for(&state, &signed, &id, Permission::ReadResponses)?;
+    let Json(note) = body?;
+    if safeguarding::is_held(&r) {
+        return Err(AppError::Conflict {
+            code: "already_held",
+            message: "This response is already with the safeguarding lead".into(),
+        });
+    }
+    let mut check = r.clone();
+    safeguarding::raise(&mut check, &signed.user.email, auth::now(), &note.text)
+        .map_err(review_problem)?;
+    let updated = state
+        .store
+        .update_response(uuid, |r| {
+            if !safeguarding::is_held(r) {
+                let _ = safeguarding::raise(r, &signed.user.email, auth::now(), &note.text);
+            }
+        })?
+        .ok_or_else(|| AppError::NotFound {
+            what: "response",
+            id: id.clone(),
+        })?;
+    record(
+        &state,
+        &signed.actor(),
+        AuditAction::ConcernReported,
+        &id,
+        &note.text,
+    )?;
+    state.store.flush().await?;
+    Ok(Json(HeldResponse::new(&c, &updated)))
+}
+
+/// `GET /api/manage/safeguarding/phrases`.
+pub async fn phrases(
+    State(state): State<AppState>,
+    signed: Signed,
+) -> Result<Json<PhraseList>, AppError> {
+    signed.require(Permission::ReadFlagged)?;
+    Ok(Json(state.store.phrases()?))
+}
+
+/// `PUT /api/manage/safeguarding/phrases`: the lead's list, used for every new submission.
+pub async fn set_phrases(
+    State(state): State<AppState>,
+    signed: Signed,
+    body: Result<Json<PhraseList>, JsonRejection>,
+) -> Result<Json<PhraseList>, AppError> {
+    signed.require(Permission::ReadFlagged)?;
+    let Json(list) = body?;
+    let list = list
+        .tidied()
+        .map_err(|m| AppError::InvalidDefinition(vec![DefinitionProblem::new("phrases", m)]))?;
+    state.store.set_phrases(&list)?;
+    record(
+        &state,
+        &signed.actor(),
+        AuditAction::PhrasesChanged,
+        "",
+        &format!("{} phrases", list.phrases.len()),
+    )?;
+    state.store.flush().await?;
+    Ok(Json(list))
+}
+
+/// `POST /api/withdraw`: a participant takes back their answers with their receipt code,
+/// while the consultation is open. Wrong codes are throttled per address.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    body: Result<Json<Withdrawal>, JsonRejection>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let Json(Withdrawal { code }) = body?;
+    let address = peer.map(|Extension(ConnectInfo(addr))| addr.ip().to_string());
+    let now = auth::now();
+    if let Err(retry_after) = state
+        .auth
+        .withdrawals
+        .check("withdrawal", address.as_deref(), now)
+    {
+        return Err(AppError::TooManyAttempts { retry_after });
+    }
+    let Some(code) = normalise_receipt(&code) else {
+        return Err(AppError::InvalidDefinition(vec![DefinitionProblem::new(
+            "code",
+            "Enter the code exactly as it was shown, like ABCD-1234",
+        )]));
+    };
+    let mut found = None;
+    for r in state.store.responses() {
+        let r = r?;
+        if receipt_code(r.id) == code {
+            found = Some(r);
+            break;
+        }
+    }
+    let Some(r) = found else {
+        state
+            .auth
+            .withdrawals
+            .fail("withdrawal", address.as_deref(), now);
+        return Err(AppError::NotFound {
+            what: "receipt code",
+            id: code,
+        });
+    };
+    let c = state.store.consultation(&r.consultation_id)?;
+    let today = (now / 86_400) as i64;
+    let open = c.as_ref().is_some_and(|c| {
+        c.status == Status::Open
+            && c.closes_on
+                .as_deref()
+                .and_then(epoch_day)
+                .is_none_or(|closes| today <= closes)
+    });
+    if !open {
+        return Err(AppError::Conflict {
+            code: "withdrawal_closed",
+            message: "This consultation has closed, so answers can no longer be taken back. They stay anonymous".into(),
+        });
+    }
+    state.store.delete_response(r.id)?;
+    record(
+        &state,
+        "participant",
+        AuditAction::ResponseWithdrawn,
+        &r.consultation_id,
+        &r.survey_id,
+    )?;
+    state.store.flush().await?;
+    Ok(Json(serde_json::json!({ "withdrawn": true })))
+}
