@@ -6,8 +6,10 @@
 pub mod account;
 pub mod api;
 pub mod audit;
+pub mod board;
 pub mod chart;
 pub mod demo;
+pub mod export;
 pub mod manage;
 pub mod privacy;
 pub mod response;

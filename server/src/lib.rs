@@ -4,6 +4,7 @@ pub mod auth;
 pub mod backup;
 pub mod commands;
 pub mod error;
+pub mod export;
 pub mod routes;
 pub mod startup;
 pub mod storage;

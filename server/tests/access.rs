@@ -138,6 +138,21 @@ fn routes(parents_survey: &Value, response: Uuid, flagged: Uuid) -> Vec<Route> {
             None,
             &[Role::SafeguardingLead],
         ),
+        route(Method::GET, &format!("{c}/themes"), None, BUILDERS),
+        route(Method::POST, &format!("{c}/themes/find"), None, BUILDERS),
+        route(
+            Method::GET,
+            &format!("{c}/what-you-told-us"),
+            None,
+            EVERYONE,
+        ),
+        route(
+            Method::PUT,
+            &format!("{c}/what-you-told-us"),
+            Some(json!({ "intro": "Thank you", "actions": {}, "threshold": 5 })),
+            BUILDERS,
+        ),
+        route(Method::GET, &format!("{c}/export/csv"), None, BUILDERS),
         route(
             Method::GET,
             "/api/manage/safeguarding",

@@ -7,6 +7,7 @@ mod responses;
 mod results;
 mod safeguarding;
 mod session;
+mod themes;
 mod users;
 
 pub use session::record;
@@ -26,6 +27,7 @@ pub fn api() -> Router<AppState> {
         .route("/surveys/{id}", get(consultations::survey))
         .route("/responses/{id}", put(responses::put))
         .route("/withdraw", post(safeguarding::withdraw))
+        .route("/published/{id}", get(themes::published))
         // Facilitators: every route below starts with the `Signed` extractor.
         .merge(facilitator())
         .fallback(not_found)
@@ -70,6 +72,21 @@ pub fn facilitator() -> Router<AppState> {
         .route("/manage/responses/{id}", get(results::one))
         .route("/manage/responses/{id}/clear", post(safeguarding::clear))
         .route("/manage/responses/{id}/concern", post(safeguarding::report))
+        .route("/manage/consultations/{id}/themes", get(themes::get))
+        .route("/manage/consultations/{id}/themes/find", post(themes::find))
+        .route("/manage/consultations/{id}/themes/edit", post(themes::edit))
+        .route(
+            "/manage/consultations/{id}/what-you-told-us",
+            get(themes::summary).put(themes::save_doc),
+        )
+        .route(
+            "/manage/consultations/{id}/what-you-told-us/publish",
+            post(themes::publish),
+        )
+        .route(
+            "/manage/consultations/{id}/export/{format}",
+            get(themes::download),
+        )
         .route("/manage/safeguarding", get(safeguarding::queue))
         .route(
             "/manage/safeguarding/phrases",

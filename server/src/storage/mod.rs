@@ -19,8 +19,10 @@ use tokio::sync::watch;
 use uuid::Uuid;
 
 mod accounts;
+mod boards;
 mod safeguarding;
 pub use accounts::{Session, UserRecord};
+pub use boards::StoredBoard;
 
 /// The on-disk format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -95,6 +97,8 @@ pub struct Store {
     sessions: Tree,
     /// big-endian sequence number -> AuditEntry
     audit: Tree,
+    /// consultation id -> StoredBoard
+    boards: Tree,
     /// The safeguarding phrase list in use, compiled.
     checker: Arc<RwLock<Arc<Checker>>>,
 }
@@ -205,6 +209,7 @@ impl Store {
             users: db.open_tree("users")?,
             sessions: db.open_tree("sessions")?,
             audit: db.open_tree("audit")?,
+            boards: db.open_tree("boards")?,
             checker: Arc::new(RwLock::new(Arc::new(
                 safeguarding::phrases_in(&meta)?.checker(),
             ))),

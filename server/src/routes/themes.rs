@@ -1,0 +1,304 @@
+//! Themes: finding them, the facilitator's decisions, "What you told us", publishing it,
+//! and the exports.
+
+use super::session::record;
+use crate::auth::{self, Signed};
+use crate::error::AppError;
+use crate::export;
+use crate::startup::AppState;
+use crate::storage::StoredBoard;
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use tellus_core::account::Permission;
+use tellus_core::audit::AuditAction;
+use tellus_core::board::{self, Board, Edit, SummaryDoc, WhatYouToldUs};
+use tellus_core::safeguarding::is_held;
+use tellus_core::survey::DefinitionProblem;
+use tellus_core::theme::codebook::Codebook;
+use tellus_core::{Consultation, StoredResponse};
+
+/// The theme review screen's data.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ThemesPage {
+    /// None until themes are first found.
+    pub board: Option<Board>,
+    /// Answers given since themes were last found.
+    pub new_answers: usize,
+    pub doc: SummaryDoc,
+    pub published: bool,
+}
+
+/// The responses of a consultation that may be shared: none held for safeguarding.
+pub fn shareable(state: &AppState, c: &Consultation) -> Result<Vec<StoredResponse>, AppError> {
+    let mut out = Vec::new();
+    for r in state.store.responses() {
+        let r = r?;
+        if r.consultation_id == c.id && !is_held(&r) {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+/// The board as it stands: the stored themes and decisions over the shareable answers.
+pub fn current(
+    state: &AppState,
+    c: &Consultation,
+    stored: &StoredBoard,
+) -> Result<(Option<Board>, usize), AppError> {
+    let responses = shareable(state, c)?;
+    let visible: BTreeSet<_> = responses.iter().map(|r| r.id).collect();
+    let Some(generated) = &stored.generated else {
+        return Ok((None, board::comments(c, &responses).len()));
+    };
+    let known: BTreeSet<&str> = generated.comments.iter().map(|k| k.key.as_str()).collect();
+    let new_answers = board::comments(c, &responses)
+        .iter()
+        .filter(|k| !known.contains(k.key.as_str()))
+        .count();
+    Ok((
+        Some(board::apply(generated, &stored.edits, c, &visible)),
+        new_answers,
+    ))
+}
+
+fn page(
+    state: &AppState,
+    c: &Consultation,
+    stored: &StoredBoard,
+) -> Result<Json<ThemesPage>, AppError> {
+    let (board, new_answers) = current(state, c, stored)?;
+    Ok(Json(ThemesPage {
+        board,
+        new_answers,
+        doc: stored.doc.clone(),
+        published: stored.published.is_some(),
+    }))
+}
+
+/// `GET /api/manage/consultations/{id}/themes`.
+pub async fn get(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+) -> Result<Json<ThemesPage>, AppError> {
+    let c = signed.consultation(&state.store, &id, Permission::ReadResponses)?;
+    let stored = state.store.board(&c.id)?;
+    page(&state, &c, &stored)
+}
+
+/// `POST /api/manage/consultations/{id}/themes/find`: finds themes in every shareable
+/// answer, keeping every decision made so far.
+pub async fn find(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+) -> Result<Json<ThemesPage>, AppError> {
+    let c = signed.consultation(&state.store, &id, Permission::ManageConsultations)?;
+    let mut stored = state.store.board(&c.id)?;
+    let comments = board::comments(&c, &shareable(&state, &c)?);
+    let (previous, edits) = (stored.generated.take(), stored.edits.clone());
+    let generated = tokio::task::spawn_blocking(move || {
+        board::generate(
+            comments,
+            &Codebook::starter(),
+            previous.as_ref(),
+            &edits,
+            auth::now(),
+        )
+    })
+    .await
+    .expect("theming never panics");
+    stored.generated = Some(generated);
+    state.store.put_board(&c.id, &stored)?;
+    state.store.flush().await?;
+    page(&state, &c, &stored)
+}
+
+/// `POST /api/manage/consultations/{id}/themes/edit`: one decision (rename, approve,
+/// merge, split, delete, recode).
+pub async fn edit(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    body: Result<Json<Edit>, JsonRejection>,
+) -> Result<Json<ThemesPage>, AppError> {
+    let c = signed.consultation(&state.store, &id, Permission::ManageConsultations)?;
+    let Json(edit) = body?;
+    let mut stored = state.store.board(&c.id)?;
+    let (Some(board), _) = current(&state, &c, &stored)? else {
+        return Err(AppError::Conflict {
+            code: "no_themes",
+            message: "Find themes first".into(),
+        });
+    };
+    stored.edits.make(edit, &board).map_err(|e| {
+        AppError::InvalidDefinition(vec![DefinitionProblem::new("edit", e.to_string())])
+    })?;
+    state.store.put_board(&c.id, &stored)?;
+    state.store.flush().await?;
+    page(&state, &c, &stored)
+}
+
+/// "What you told us" as it stands, from the approved themes.
+fn summary_now(
+    state: &AppState,
+    c: &Consultation,
+    stored: &StoredBoard,
+) -> Result<WhatYouToldUs, AppError> {
+    let (board, _) = current(state, c, stored)?;
+    let empty = Board {
+        themes: Vec::new(),
+        comments: Vec::new(),
+        audiences: Vec::new(),
+        built_at: 0,
+    };
+    Ok(board::what_you_told_us(
+        c,
+        board.as_ref().unwrap_or(&empty),
+        &stored.doc,
+    ))
+}
+
+/// `GET /api/manage/consultations/{id}/what-you-told-us`: the summary as it would be published.
+pub async fn summary(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+) -> Result<Json<WhatYouToldUs>, AppError> {
+    let c = signed.consultation(&state.store, &id, Permission::ReadSummaries)?;
+    let stored = state.store.board(&c.id)?;
+    Ok(Json(summary_now(&state, &c, &stored)?))
+}
+
+/// `PUT /api/manage/consultations/{id}/what-you-told-us`: the introduction, what will be
+/// done per theme, and the small-number threshold.
+pub async fn save_doc(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    body: Result<Json<SummaryDoc>, JsonRejection>,
+) -> Result<Json<WhatYouToldUs>, AppError> {
+    let c = signed.consultation(&state.store, &id, Permission::ManageConsultations)?;
+    let Json(mut doc) = body?;
+    if !(2..=50).contains(&doc.threshold) {
+        return Err(AppError::InvalidDefinition(vec![DefinitionProblem::new(
+            "threshold",
+            "Hide counts below a number between 2 and 50",
+        )]));
+    }
+    let mut stored = state.store.board(&c.id)?;
+    doc.published_at = stored.doc.published_at;
+    stored.doc = doc;
+    state.store.put_board(&c.id, &stored)?;
+    state.store.flush().await?;
+    Ok(Json(summary_now(&state, &c, &stored)?))
+}
+
+/// `POST /api/manage/consultations/{id}/what-you-told-us/publish`: `{ "publish": bool }`.
+/// Publishing freezes a copy for `/results/{id}`; publishing again replaces it.
+#[derive(Debug, Deserialize)]
+pub struct Publish {
+    pub publish: bool,
+}
+
+pub async fn publish(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    body: Result<Json<Publish>, JsonRejection>,
+) -> Result<Json<WhatYouToldUs>, AppError> {
+    let c = signed.consultation(&state.store, &id, Permission::ManageConsultations)?;
+    let Json(Publish { publish }) = body?;
+    let mut stored = state.store.board(&c.id)?;
+    stored.doc.published_at = publish.then(auth::now);
+    let summary = summary_now(&state, &c, &stored)?;
+    if publish && summary.themes.is_empty() {
+        return Err(AppError::Conflict {
+            code: "nothing_to_publish",
+            message: "Approve at least one theme before publishing".into(),
+        });
+    }
+    stored.published = publish.then(|| summary.clone());
+    state.store.put_board(&c.id, &stored)?;
+    let what = if publish {
+        "published what you told us"
+    } else {
+        "withdrew what you told us"
+    };
+    record(&state, &signed.actor(), AuditAction::Export, &c.id, what)?;
+    state.store.flush().await?;
+    Ok(Json(summary))
+}
+
+/// `GET /api/published/{id}`: the published summary, for anyone.
+pub async fn published(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<WhatYouToldUs>, AppError> {
+    state
+        .store
+        .board(&id)?
+        .published
+        .map(Json)
+        .ok_or(AppError::NotFound {
+            what: "published summary",
+            id,
+        })
+}
+
+/// `GET /api/manage/consultations/{id}/export/{format}`: csv, xlsx, docx or json. Held
+/// responses are never in an export; free text is redacted; small numbers suppressed.
+pub async fn download(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path((id, format)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let c = signed.consultation(&state.store, &id, Permission::ReadResponses)?;
+    let format = export::Format::from_extension(&format).ok_or_else(|| AppError::NotFound {
+        what: "export format",
+        id: format.clone(),
+    })?;
+    let stored = state.store.board(&c.id)?;
+    let responses = shareable(&state, &c)?;
+    let (board, _) = current(&state, &c, &stored)?;
+    let summary = summary_now(&state, &c, &stored)?;
+    let consultation = c.clone();
+    let bytes = tokio::task::spawn_blocking(move || {
+        export::render(format, &consultation, &responses, board.as_ref(), &summary)
+    })
+    .await
+    .expect("exporting never panics")
+    .map_err(|e| AppError::BadRequest {
+        code: "export_failed",
+        message: e,
+    })?;
+    record(
+        &state,
+        &signed.actor(),
+        AuditAction::Export,
+        &c.id,
+        format.extension(),
+    )?;
+    state.store.flush().await?;
+    let name = format!(
+        "attachment; filename=\"{}-{}.{}\"",
+        c.id,
+        tellus_core::manage::iso_date(auth::now()),
+        format.extension()
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, format.media_type().to_string()),
+            (header::CONTENT_DISPOSITION, name),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
