@@ -127,6 +127,23 @@ pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ClientError> {
     read(response).await
 }
 
+/// `GET` a file, as bytes.
+pub async fn get_bytes(url: &str) -> Result<Vec<u8>, ClientError> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|_| ClientError::Network)?;
+    if response.ok() {
+        response.binary().await.map_err(|_| ClientError::Network)
+    } else {
+        let status = response.status();
+        match response.json::<ApiError>().await {
+            Ok(error) => Err(ClientError::Server(status, error)),
+            Err(_) => Err(ClientError::Unexpected),
+        }
+    }
+}
+
 /// The consultations and their surveys.
 pub async fn consultations() -> Result<Vec<ConsultationListing>, ClientError> {
     get("/api/consultations").await

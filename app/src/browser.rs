@@ -82,13 +82,18 @@ pub fn register_service_worker() {
     }
 }
 
-/// Offers `contents` to the person as a file download.
+/// Offers JSON `contents` to the person as a file download.
 pub fn download(file_name: &str, contents: &str) -> Result<(), String> {
+    download_bytes(file_name, contents.as_bytes(), "application/json")
+}
+
+/// Offers `bytes` to the person as a file download of the given media type.
+pub fn download_bytes(file_name: &str, bytes: &[u8], media_type: &str) -> Result<(), String> {
     use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    options.set_type(media_type);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| "could not make the file")?;
     let url =
         web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make the file")?;

@@ -38,12 +38,15 @@ fn App() -> impl IntoView {
                         <Route path=path!("/kiosk") view=pages::kiosk::KioskSetup/>
                         <Route path=path!("/kiosk/exit") view=pages::kiosk::KioskExit/>
                         <Route path=path!("/withdraw") view=pages::withdraw::WithdrawPage/>
+                        <Route path=path!("/results/:id") view=pages::results::ResultsPage/>
                         <ParentRoute path=path!("/manage") view=manage::session::ManageShell>
                             <Route path=path!("") view=manage::dashboard::Dashboard/>
                             <Route path=path!("c/:id") view=manage::consultation::ConsultationPage/>
                             <Route path=path!("c/:id/s/:survey") view=manage::builder::BuilderPage/>
                             <Route path=path!("c/:id/responses") view=manage::responses::ResponsesPage/>
                             <Route path=path!("c/:id/charts") view=manage::charts::ChartsPage/>
+                            <Route path=path!("c/:id/themes") view=manage::themes::ThemesReviewPage/>
+                            <Route path=path!("c/:id/summary") view=manage::summary::SummaryPage/>
                             <Route path=path!("r/:id") view=manage::responses::ResponsePage/>
                             <Route path=path!("users") view=manage::users::UsersPage/>
                             <Route path=path!("safeguarding") view=manage::safeguarding::QueuePage/>

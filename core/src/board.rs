@@ -553,6 +553,23 @@ pub fn apply(
     }
 }
 
+/// The theme review screen's data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemesPage {
+    /// None until themes are first found.
+    pub board: Option<Board>,
+    /// Answers given since themes were last found.
+    pub new_answers: usize,
+    pub doc: SummaryDoc,
+    pub published: bool,
+}
+
+/// `POST .../what-you-told-us/publish`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Publish {
+    pub publish: bool,
+}
+
 /// Counts below this are shown as "fewer than" it in anything shared, unless set otherwise.
 pub const DEFAULT_THRESHOLD: u32 = 5;
 

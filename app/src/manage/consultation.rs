@@ -79,6 +79,8 @@ fn ConsultationView(
         <ul class="link-list">
             {reads.then(|| view! { <li><a href=format!("{base}/responses")>"Responses"</a></li> })}
             <li><a href=format!("{base}/charts")>"Charts of answers"</a></li>
+            {auth.can(Permission::ReadResponses).then(|| view! { <li><a href=format!("{base}/themes")>"Themes"</a></li> })}
+            <li><a href=format!("{base}/summary")>"What you told us"</a></li>
         </ul>
         <SurveysSection c=c.clone() manage=manage resource=resource/>
         {manage.then(|| view! {

@@ -10,4 +10,6 @@ pub mod dashboard;
 pub mod responses;
 pub mod safeguarding;
 pub mod session;
+pub mod summary;
+pub mod themes;
 pub mod users;

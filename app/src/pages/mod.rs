@@ -8,5 +8,6 @@ pub mod home;
 pub mod kiosk;
 pub mod not_found;
 pub mod question;
+pub mod results;
 pub mod survey;
 pub mod withdraw;

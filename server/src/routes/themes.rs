@@ -12,26 +12,14 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use tellus_core::account::Permission;
 use tellus_core::audit::AuditAction;
-use tellus_core::board::{self, Board, Edit, SummaryDoc, WhatYouToldUs};
+use tellus_core::board::{self, Board, Edit, Publish, SummaryDoc, ThemesPage, WhatYouToldUs};
 use tellus_core::safeguarding::is_held;
 use tellus_core::survey::DefinitionProblem;
 use tellus_core::theme::codebook::Codebook;
 use tellus_core::{Consultation, StoredResponse};
-
-/// The theme review screen's data.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ThemesPage {
-    /// None until themes are first found.
-    pub board: Option<Board>,
-    /// Answers given since themes were last found.
-    pub new_answers: usize,
-    pub doc: SummaryDoc,
-    pub published: bool,
-}
 
 /// The responses of a consultation that may be shared: none held for safeguarding.
 pub fn shareable(state: &AppState, c: &Consultation) -> Result<Vec<StoredResponse>, AppError> {
@@ -202,11 +190,6 @@ pub async fn save_doc(
 
 /// `POST /api/manage/consultations/{id}/what-you-told-us/publish`: `{ "publish": bool }`.
 /// Publishing freezes a copy for `/results/{id}`; publishing again replaces it.
-#[derive(Debug, Deserialize)]
-pub struct Publish {
-    pub publish: bool,
-}
-
 pub async fn publish(
     State(state): State<AppState>,
     signed: Signed,
