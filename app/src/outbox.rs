@@ -103,6 +103,45 @@ async fn committed(tx: &IdbTransaction) -> Result<(), String> {
     JsFuture::from(promise).await.map(|_| ()).map_err(idb_error)
 }
 
+thread_local! {
+    /// The open database, kept for the page's life: opening costs more than the write itself.
+    static DB: std::cell::RefCell<Option<IdbDatabase>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The outbox database, opened once and then reused.
+async fn database() -> Result<IdbDatabase, String> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let db = open().await?;
+    // Another tab upgrading the database asks us to let go; the next use opens it again.
+    let closing = db.clone();
+    db.set_onversionchange(Some(
+        Closure::once_into_js(move || {
+            closing.close();
+            DB.with(|d| d.borrow_mut().take());
+        })
+        .unchecked_ref(),
+    ));
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+/// Starts a transaction, reopening the database once if the kept connection was closed.
+async fn transaction(mode: IdbTransactionMode) -> Result<IdbTransaction, String> {
+    let db = database().await?;
+    match db.transaction_with_str_and_mode(STORE, mode) {
+        Ok(tx) => Ok(tx),
+        Err(_) => {
+            DB.with(|d| d.borrow_mut().take());
+            database()
+                .await?
+                .transaction_with_str_and_mode(STORE, mode)
+                .map_err(idb_error)
+        }
+    }
+}
+
 async fn open() -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
@@ -123,10 +162,7 @@ async fn open() -> Result<IdbDatabase, String> {
 }
 
 async fn write(entry: &Entry) -> Result<(), String> {
-    let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(idb_error)?;
+    let tx = transaction(IdbTransactionMode::Readwrite).await?;
     let store = tx.object_store(STORE).map_err(idb_error)?;
     let json = serde_json::to_string(entry).map_err(|e| e.to_string())?;
     store
@@ -139,10 +175,7 @@ async fn write(entry: &Entry) -> Result<(), String> {
 }
 
 async fn remove(id: &str) -> Result<(), String> {
-    let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(idb_error)?;
+    let tx = transaction(IdbTransactionMode::Readwrite).await?;
     tx.object_store(STORE)
         .map_err(idb_error)?
         .delete(&JsValue::from_str(id))
@@ -151,8 +184,7 @@ async fn remove(id: &str) -> Result<(), String> {
 }
 
 async fn entries() -> Result<Vec<Entry>, String> {
-    let db = open().await?;
-    let tx = db.transaction_with_str(STORE).map_err(idb_error)?;
+    let tx = transaction(IdbTransactionMode::Readonly).await?;
     let request = tx
         .object_store(STORE)
         .map_err(idb_error)?
@@ -180,14 +212,17 @@ impl Outbox {
             state: RwSignal::new(SyncState::AllSent),
             refused: RwSignal::new(0),
         };
+        // New answers and coming back online start a send at once (see `add` and below), so
+        // the loop only retries what is waiting, backing off, and looks in now and then for
+        // answers another tab of this device saved.
         spawn_local(async move {
             let mut delay = Duration::from_secs(3);
             loop {
                 let all_sent = outbox.sync().await;
                 delay = if all_sent {
-                    Duration::from_secs(3)
+                    Duration::from_secs(60)
                 } else {
-                    (delay * 2).min(Duration::from_secs(30))
+                    (delay * 2).clamp(Duration::from_secs(3), Duration::from_secs(30))
                 };
                 gloo_timers::future::sleep(delay).await;
             }

@@ -9,6 +9,8 @@ use crate::response::describe_answer;
 use crate::survey::Consultation;
 use crate::{Answer, StoredResponse};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use uuid::Uuid;
 
 /// A table: a header row and rows of the same width.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +62,16 @@ pub fn responses_table(
                 .collect()
         })
         .unwrap_or_default();
+    // Which themes each response has, found once: rows look them up rather than scan.
+    let mut themes_of: HashMap<Uuid, HashSet<&str>> = HashMap::new();
+    if let Some(b) = board {
+        for k in &b.comments {
+            themes_of
+                .entry(k.comment.response_id)
+                .or_default()
+                .extend(k.codings.iter().map(|x| x.theme.as_str()));
+        }
+    }
     let mut headers: Vec<String> = [
         "Response",
         "Received",
@@ -98,13 +110,10 @@ pub fn responses_table(
                 };
                 row.push(cell);
             }
+            let has = themes_of.get(&r.id);
             for (id, _) in &themes {
-                let has = board.is_some_and(|b| {
-                    b.comments.iter().any(|k| {
-                        k.comment.response_id == r.id && k.codings.iter().any(|x| x.theme == *id)
-                    })
-                });
-                row.push(if has { "Yes".into() } else { String::new() });
+                let yes = has.is_some_and(|set| set.contains(id.as_str()));
+                row.push(if yes { "Yes".into() } else { String::new() });
             }
             row
         })
@@ -142,7 +151,6 @@ pub fn summary_table(summary: &WhatYouToldUs) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use uuid::Uuid;
 
     #[test]
     fn formulas_are_neutralised() {

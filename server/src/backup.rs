@@ -1,12 +1,12 @@
-//! Backups: a consistent copy of every consultation, response, account and audit entry
-//! as JSON lines, and restoring one into an empty store. Sessions are not kept: after a
+//! Backups: a consistent copy of every consultation, response, account, audit entry and
+//! theme board as JSON lines, and restoring one into an empty store. Sessions are not kept: after a
 //! restore everyone signs in again.
 //!
 //! The file holds primary records only; indexes are rebuilt on restore, so a backup
 //! can never carry an index that disagrees with its data. A header names the format and
 //! a trailer counts the records, so a truncated file is refused rather than half-restored.
 
-use crate::storage::{Insert, StorageError, Store, UserRecord};
+use crate::storage::{Insert, StorageError, Store, StoredBoard, UserRecord};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -16,7 +16,7 @@ use tellus_core::{Consultation, StoredResponse};
 use thiserror::Error;
 
 /// The backup file format this build writes and reads.
-/// Version 2 added accounts and the audit log; version 1 files still restore.
+/// Version 2 added accounts, the audit log and theme boards; version 1 files still restore.
 pub const BACKUP_VERSION: u32 = 2;
 
 /// One line of a backup file.
@@ -31,6 +31,10 @@ enum Line {
     Response(StoredResponse),
     Account(UserRecord),
     Audit(AuditEntry),
+    Board {
+        consultation: String,
+        board: Box<StoredBoard>,
+    },
     End {
         consultations: usize,
         responses: usize,
@@ -38,6 +42,8 @@ enum Line {
         accounts: usize,
         #[serde(default)]
         audit: usize,
+        #[serde(default)]
+        boards: usize,
     },
 }
 
@@ -74,6 +80,7 @@ pub struct Counts {
     pub responses: usize,
     pub accounts: usize,
     pub audit: usize,
+    pub boards: usize,
 }
 
 fn now() -> u64 {
@@ -118,17 +125,26 @@ pub fn backup(store: &Store, path: &Path) -> Result<Counts, BackupError> {
     for entry in audit.iter().rev() {
         write(&Line::Audit(entry.clone()))?;
     }
+    let boards = store.boards()?;
+    for (consultation, board) in &boards {
+        write(&Line::Board {
+            consultation: consultation.clone(),
+            board: Box::new(board.clone()),
+        })?;
+    }
     let counts = Counts {
         consultations: consultations.len(),
         responses,
         accounts: accounts.len(),
         audit: audit.len(),
+        boards: boards.len(),
     };
     write(&Line::End {
         consultations: counts.consultations,
         responses,
         accounts: counts.accounts,
         audit: counts.audit,
+        boards: counts.boards,
     })?;
     let file = out.into_inner().map_err(|e| io(e.into_error()))?;
     file.sync_all().map_err(io)?;
@@ -153,6 +169,7 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
     let mut responses = Vec::new();
     let mut accounts = Vec::new();
     let mut audit = Vec::new();
+    let mut boards = Vec::new();
     let mut ended = None;
     for (i, line) in BufReader::new(file).lines().enumerate() {
         let line = line.map_err(io)?;
@@ -175,17 +192,23 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
             Line::Response(r) => responses.push(r),
             Line::Account(a) => accounts.push(a),
             Line::Audit(e) => audit.push(e),
+            Line::Board {
+                consultation,
+                board,
+            } => boards.push((consultation, board)),
             Line::End {
                 consultations,
                 responses,
                 accounts,
                 audit,
+                boards,
             } => {
                 ended = Some(Counts {
                     consultations,
                     responses,
                     accounts,
                     audit,
+                    boards,
                 })
             }
         }
@@ -195,6 +218,7 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
         responses: responses.len(),
         accounts: accounts.len(),
         audit: audit.len(),
+        boards: boards.len(),
     };
     if ended != Some(counts) {
         return Err(BackupError::Truncated {
@@ -218,6 +242,9 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
     }
     for e in &audit {
         store.audit(e)?;
+    }
+    for (consultation, board) in &boards {
+        store.put_board(consultation, board)?;
     }
     store.mark_demo_loaded()?;
     store.flush_blocking()?;

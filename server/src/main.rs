@@ -254,22 +254,24 @@ async fn execute(command: Command) -> Result<(), Box<dyn std::error::Error>> {
         Command::Backup { data, out } => {
             let counts = backup::backup(&Store::open(&data)?, &out)?;
             println!(
-                "Backed up {} consultations, {} responses, {} accounts and {} audit entries to {}",
+                "Backed up {} consultations, {} responses, {} accounts, {} audit entries and {} theme boards to {}",
                 counts.consultations,
                 counts.responses,
                 counts.accounts,
                 counts.audit,
+                counts.boards,
                 out.display()
             );
         }
         Command::Restore { data, from } => {
             let counts = backup::restore(&Store::open(&data)?, &from)?;
             println!(
-                "Restored {} consultations, {} responses, {} accounts and {} audit entries into {}",
+                "Restored {} consultations, {} responses, {} accounts, {} audit entries and {} theme boards into {}",
                 counts.consultations,
                 counts.responses,
                 counts.accounts,
                 counts.audit,
+                counts.boards,
                 data.display()
             );
         }

@@ -62,6 +62,9 @@ fn a_backup_restores_into_an_empty_store_exactly() {
             detail: String::new(),
         })
         .unwrap();
+    let mut board = tellus::storage::StoredBoard::default();
+    board.doc.intro = "Thank you".into();
+    original.put_board("therapies-review", &board).unwrap();
     let file = files.path().join("backup.jsonl");
     let counts = backup(&original, &file).unwrap();
     assert_eq!(
@@ -69,9 +72,10 @@ fn a_backup_restores_into_an_empty_store_exactly() {
             counts.consultations,
             counts.responses,
             counts.accounts,
-            counts.audit
+            counts.audit,
+            counts.boards
         ),
-        (1, 50, 1, 1)
+        (1, 50, 1, 1, 1)
     );
 
     let copy = Store::open(b.path()).unwrap();
@@ -89,6 +93,7 @@ fn a_backup_restores_into_an_empty_store_exactly() {
     // Accounts (with their password hashes) and the audit log come back too.
     assert_eq!(copy.users().unwrap(), original.users().unwrap());
     assert_eq!(copy.audit_log(10).unwrap(), original.audit_log(10).unwrap());
+    assert_eq!(copy.board("therapies-review").unwrap(), board);
     // The demo is not loaded again on top of a restored store.
     assert!(!copy.seed_demo_once().unwrap());
 }
