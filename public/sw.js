@@ -1,6 +1,6 @@
 // Tellus service worker: keeps the app and the surveys this device has opened working
 // offline. Answers themselves are kept by the app's outbox (IndexedDB), not here.
-const CACHE = 'tellus-v1';
+const CACHE = 'tellus-v2';
 
 // Cache the page and every asset it names (Trunk gives them content-hashed names).
 self.addEventListener('install', (event) => {
@@ -49,6 +49,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The staff workspace is a separate app that needs the network; never cache it as the survey page.
+  if (url.pathname === '/manage' || url.pathname.startsWith('/manage/')) return;
   if (request.mode === 'navigate') {
     // Every page of the app is the same single page.
     event.respondWith(networkFirst(request, '/'));

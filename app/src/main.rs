@@ -1,17 +1,9 @@
-//! Tellus in the browser: the participant journey over the shared `tellus-core` model.
-
-mod api;
-mod browser;
-mod components;
-mod kiosk;
-mod manage;
-mod outbox;
-mod pages;
-mod state;
+//! The participant app: surveys, help, this device, kiosk mode, withdrawal and published results.
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
+use tellus_app::{browser, components, kiosk, outbox, pages, state};
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -39,20 +31,6 @@ fn App() -> impl IntoView {
                         <Route path=path!("/kiosk/exit") view=pages::kiosk::KioskExit/>
                         <Route path=path!("/withdraw") view=pages::withdraw::WithdrawPage/>
                         <Route path=path!("/results/:id") view=pages::results::ResultsPage/>
-                        <ParentRoute path=path!("/manage") view=manage::session::ManageShell>
-                            <Route path=path!("") view=manage::dashboard::Dashboard/>
-                            <Route path=path!("c/:id") view=manage::consultation::ConsultationPage/>
-                            <Route path=path!("c/:id/s/:survey") view=manage::builder::BuilderPage/>
-                            <Route path=path!("c/:id/responses") view=manage::responses::ResponsesPage/>
-                            <Route path=path!("c/:id/charts") view=manage::charts::ChartsPage/>
-                            <Route path=path!("c/:id/themes") view=manage::themes::ThemesReviewPage/>
-                            <Route path=path!("c/:id/summary") view=manage::summary::SummaryPage/>
-                            <Route path=path!("r/:id") view=manage::responses::ResponsePage/>
-                            <Route path=path!("users") view=manage::users::UsersPage/>
-                            <Route path=path!("safeguarding") view=manage::safeguarding::QueuePage/>
-                            <Route path=path!("safeguarding/phrases") view=manage::safeguarding::PhrasesPage/>
-                            <Route path=path!("audit") view=manage::audit::AuditPage/>
-                        </ParentRoute>
                         <ParentRoute path=path!("/s/:survey") view=pages::survey::SurveyShell>
                             <Route path=path!("") view=pages::survey::StartPage/>
                             <Route path=path!("q/:n") view=pages::question::QuestionPage/>

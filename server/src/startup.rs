@@ -6,7 +6,7 @@ use crate::storage::{StorageError, Store};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
-use axum::routing::get;
+use axum::routing::{MethodRouter, get};
 use sha2::Digest;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -155,6 +155,39 @@ impl Shell {
     }
 }
 
+/// The page of a built app (its loader moved into a script file) as a route, and the
+/// route serving that loader.
+fn shell_routes(dir: &std::path::Path) -> (MethodRouter, Option<(String, MethodRouter)>) {
+    let html = std::fs::read_to_string(dir.join("index.html")).unwrap_or_default();
+    let shell = Shell::from_index(&html);
+    let page = shell.index_html;
+    let index = get(move || {
+        let page = page.clone();
+        async move {
+            (
+                [
+                    (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                    (header::CACHE_CONTROL, "no-cache"),
+                ],
+                page,
+            )
+        }
+    });
+    let boot = shell.boot.map(|(path, script)| {
+        let serve = get(move || {
+            let script = script.clone();
+            async move {
+                (
+                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+                    script,
+                )
+            }
+        });
+        (path, serve)
+    });
+    (index, boot)
+}
+
 /// The whole application: API under `/api`, the app for every other path.
 pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
     let api = routes::api()
@@ -162,37 +195,27 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
         .with_state(state);
     let mut app = Router::new().nest("/api", api);
     if let Some(dist) = dist {
-        let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-        let shell = Shell::from_index(&html);
-        let page = shell.index_html.clone();
-        let index = move || {
-            let page = page.clone();
-            async move {
-                (
-                    [
-                        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                        (header::CACHE_CONTROL, "no-cache"),
-                    ],
-                    page,
-                )
-            }
-        };
-        if let Some((path, script)) = shell.boot {
-            app = app.route(
-                &path,
-                get(move || async move {
-                    (
-                        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-                        script,
-                    )
-                }),
-            );
+        // The workspace first: `/manage` and everything under it, when it is built.
+        let workspace = dist.join("manage");
+        if workspace.join("index.html").is_file() {
+            let (page, boot) = shell_routes(&workspace);
+            app = boot
+                .into_iter()
+                .fold(app, |app, (path, script)| app.route(&path, script));
+            let files = ServeDir::new(&workspace)
+                .append_index_html_on_directories(false)
+                .fallback(page);
+            app = app.nest_service("/manage", files);
         }
-        // Every app path gets the page, so links into the app (e.g. /s/some-survey) work.
+        let (page, boot) = shell_routes(&dist);
+        app = boot
+            .into_iter()
+            .fold(app, |app, (path, script)| app.route(&path, script));
+        // Every other app path gets the participant page, so links into the app (e.g. /s/some-survey) work.
         let spa = ServeDir::new(&dist)
             .append_index_html_on_directories(false)
-            .fallback(get(index.clone()));
-        app = app.route("/index.html", get(index)).fallback_service(spa);
+            .fallback(page.clone());
+        app = app.route("/index.html", page).fallback_service(spa);
     }
     app.layer(SetResponseHeaderLayer::overriding(
         HeaderName::from_static("content-security-policy"),

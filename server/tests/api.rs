@@ -325,6 +325,14 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
     )
     .unwrap();
     std::fs::write(dist.path().join("app-1.js"), "export default 1").unwrap();
+    // The workspace is a second app under /manage, with its own loader.
+    std::fs::create_dir(dist.path().join("manage")).unwrap();
+    std::fs::write(
+        dist.path().join("manage/index.html"),
+        "<html><head><script type=\"module\">import init from '/manage/ws-1.js';</script></head><body></body></html>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("manage/ws-1.js"), "export default 2").unwrap();
     let data = tempfile::tempdir().unwrap();
     let app = router(
         AppState::new(Store::open(data.path()).unwrap()),
@@ -342,7 +350,14 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
             (status, String::from_utf8(bytes.to_vec()).unwrap())
         }
     };
-    for uri in ["/", "/index.html", "/manage/users", "/s/therapies-children"] {
+    for uri in [
+        "/",
+        "/index.html",
+        "/s/therapies-children",
+        "/manage",
+        "/manage/users",
+        "/manage/c/x/themes",
+    ] {
         let (status, html) = page(uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
         assert!(
@@ -353,7 +368,23 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
             html.contains("<script type=\"module\" src=\"/tellus-boot-"),
             "{html}"
         );
+        let boot = html
+            .split("src=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        let (_, script) = page(Box::leak(boot.into_boxed_str())).await;
+        let workspace = uri.starts_with("/manage");
+        assert_eq!(
+            script.contains("/manage/ws-1.js"),
+            workspace,
+            "{uri} loads the right app"
+        );
     }
+    assert_eq!(page("/manage/ws-1.js").await.1, "export default 2");
     let (_, html) = page("/").await;
     let src = html
         .split("src=\"")

@@ -1,14 +1,33 @@
-//! Building the Leptos app to WebAssembly with Trunk, into `dist/`.
+//! Building the Leptos apps to WebAssembly with Trunk: the participant app into `dist/`,
+//! the facilitator workspace into `dist/manage/` (served under `/manage`).
 
 use crate::setup::{Tools, WasmRoute};
 use crate::{Result, cmd, root};
 use std::process::Command;
 
-/// Builds the app in release mode.
+/// Builds both apps in release mode. The participant app goes first: Trunk replaces the
+/// whole of `dist/`, and the workspace lives inside it.
 pub fn build(tools: &Tools) -> Result {
-    cmd::step("Building the app (WebAssembly, release)");
+    cmd::step("Building the participant app (WebAssembly, release)");
+    trunk(tools, &["build", "--release"])?;
+    cmd::step("Building the facilitator workspace (WebAssembly, release)");
+    trunk(
+        tools,
+        &[
+            "build",
+            "app/manage.html",
+            "--dist",
+            "dist/manage",
+            "--public-url",
+            "/manage/",
+            "--release",
+        ],
+    )
+}
+
+fn trunk(tools: &Tools, args: &[&str]) -> Result {
     let mut trunk = Command::new("trunk");
-    trunk.current_dir(root()).args(["build", "--release"]);
+    trunk.current_dir(root()).args(args);
     let path = std::env::var("PATH").unwrap_or_default();
     match tools.wasm {
         WasmRoute::Rustup => {

@@ -47,8 +47,6 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let kiosk = expect_context::<Kiosk>();
-    let location = use_location();
-    let workspace = move || location.pathname.get().starts_with("/manage");
     view! {
         <footer class="footer">
             <div class="width-container">
@@ -57,11 +55,7 @@ pub fn Footer() -> impl IntoView {
                     Some(_) => view! { <p><a href="/kiosk/exit" class="footer__link">"Leave kiosk mode"</a></p> }.into_any(),
                     None => view! { <p><a href="/device" class="footer__link">"This device"</a></p> }.into_any(),
                 }}
-                <p>{move || if workspace() {
-                    "Signed-in staff get one cookie, which keeps them signed in. Tellus has no tracking and sends nothing to anyone else."
-                } else {
-                    "Tellus never asks for your name. It uses no cookies and no tracking, and sends nothing to anyone else."
-                }}</p>
+                <p>"Tellus never asks for your name. It uses no cookies and no tracking, and sends nothing to anyone else."</p>
             </div>
         </footer>
     }

@@ -178,7 +178,7 @@ fn SummaryEditor(c: Consultation) -> impl IntoView {
                     }}
                 </div>
                 {move || published.get().then(|| view! {
-                    <p class="body">"Published at "<a href=public_link.clone()>{public_link.clone()}</a></p>
+                    <p class="body">"Published at "<a href=public_link.clone() rel="external">{public_link.clone()}</a></p>
                 })}
             }
         })}

@@ -10,6 +10,6 @@ pub fn NotFound() -> impl IntoView {
         <h1 class="heading-l" id="page-heading" tabindex="-1">"Page not found"</h1>
         <p class="body">"If you typed the web address, check it is correct."</p>
         <p class="body">"If you followed a link or scanned a code, ask the person who gave it to you for a new one."</p>
-        <p class="body"><a href="/">"See all surveys"</a></p>
+        <p class="body"><a href="/" rel="external">"See all surveys"</a></p>
     }
 }

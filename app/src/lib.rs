@@ -1,0 +1,13 @@
+//! Tellus in the browser, as two apps over the shared `tellus-core` model: the participant
+//! journey (`tellus-app`, kept small for children on slow school wifi) and the facilitator
+//! workspace (`tellus-manage`, served under `/manage`). Each binary mounts one of them, so
+//! neither downloads the other's code.
+
+pub mod api;
+pub mod browser;
+pub mod components;
+pub mod kiosk;
+pub mod manage;
+pub mod outbox;
+pub mod pages;
+pub mod state;
