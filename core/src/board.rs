@@ -716,7 +716,7 @@ pub fn what_you_told_us(c: &Consultation, board: &Board, doc: &SummaryDoc) -> Wh
                     .filter(|q| q.audience == k.comment.audience)
                     .count();
                 if n < 2 && used.insert(k.comment.key.clone()) {
-                    let found = privacy::find(&k.comment.text, &[]);
+                    let found = privacy::find(&k.comment.text, &c.school_names);
                     quotes.push(Quote {
                         audience: k.comment.audience.clone(),
                         text: privacy::redact(&k.comment.text, &found),

@@ -102,7 +102,7 @@ pub fn responses_table(
                 } else {
                     match (survey.and_then(|s| s.question(qid)), r.answers.get(qid)) {
                         (Some(_), Some(Answer::Text(text))) => {
-                            privacy::redact(text, &privacy::find(text, &[]))
+                            privacy::redact(text, &privacy::find(text, &c.school_names))
                         }
                         (Some(q), Some(answer)) => describe_answer(q, answer),
                         _ => String::new(),
@@ -189,6 +189,13 @@ mod tests {
             flags: Vec::new(),
             reviews: Vec::new(),
         };
+        let mut c = c.clone();
+        c.school_names = vec!["Riverside Primary".into()];
+        let mut r = r;
+        r.answers.insert(
+            "change_one_thing".into(),
+            Answer::Text("more therapy at riverside primary please".into()),
+        );
         let table = responses_table(&c, &[r], None);
         assert_eq!(table.rows.len(), 1);
         assert_eq!(table.rows[0].len(), table.headers.len());
@@ -198,5 +205,7 @@ mod tests {
         assert!(text.starts_with("=cmd"), "{text}");
         assert!(!text.contains("Sarah"), "{text}");
         assert!(!table.rows[0][col("How do you feel about your therapy")].is_empty());
+        let school = &table.rows[0][col("change one thing")];
+        assert!(!school.to_lowercase().contains("riverside"), "{school}");
     }
 }

@@ -28,6 +28,9 @@ pub struct Details {
     pub privacy_contact: Option<String>,
     #[serde(default)]
     pub retention_months: Option<u32>,
+    /// Local school and setting names to remove from answers in anything shared.
+    #[serde(default)]
+    pub school_names: Vec<String>,
 }
 
 impl Details {
@@ -42,6 +45,7 @@ impl Details {
             safeguarding_contact: c.safeguarding_contact.clone(),
             privacy_contact: c.privacy_contact.clone(),
             retention_months: c.retention_months,
+            school_names: c.school_names.clone(),
         }
     }
 
@@ -103,6 +107,12 @@ impl Details {
         c.safeguarding_contact = blank_to_none(self.safeguarding_contact);
         c.privacy_contact = blank_to_none(self.privacy_contact);
         c.retention_months = self.retention_months;
+        c.school_names = self
+            .school_names
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
     }
 }
 
@@ -181,6 +191,7 @@ pub fn new_consultation(id: &str, title: &str, template: Template, creator: &str
             privacy_contact: None,
             status: Status::Draft,
             retention_months: None,
+            school_names: Vec::new(),
             team: Vec::new(),
             surveys: Vec::new(),
         },

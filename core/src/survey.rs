@@ -33,6 +33,9 @@ pub struct Consultation {
     /// Months after closing that responses are kept before deletion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_months: Option<u32>,
+    /// Local school and setting names, removed from answers in anything shared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub school_names: Vec<String>,
     /// Accounts (emails) who can see this consultation; administrators see every one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub team: Vec<String>,
@@ -649,6 +652,7 @@ mod tests {
             status: Status::Open,
             privacy_contact: None,
             retention_months: None,
+            school_names: Vec::new(),
             team: Vec::new(),
             surveys: vec![
                 survey(vec![question("q", QuestionKind::Faces { points: 5 })]),

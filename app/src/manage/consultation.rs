@@ -285,6 +285,7 @@ fn DetailsForm(
     let closes = RwSignal::new(d.closes_on.unwrap_or_default());
     let contact = RwSignal::new(d.safeguarding_contact.unwrap_or_default());
     let privacy = RwSignal::new(d.privacy_contact.unwrap_or_default());
+    let schools = RwSignal::new(d.school_names.join("\n"));
     let retention = RwSignal::new(
         d.retention_months
             .map(|m| m.to_string())
@@ -320,6 +321,7 @@ fn DetailsForm(
             closes_on: Some(closes.get_untracked()),
             safeguarding_contact: Some(contact.get_untracked()),
             privacy_contact: Some(privacy.get_untracked()),
+            school_names: schools.get_untracked().lines().map(String::from).collect(),
             retention_months,
         };
         let id = id.clone();
@@ -357,6 +359,7 @@ fn DetailsForm(
             <TextArea id="safeguarding_contact" label="Who to contact about a worry for a child's safety" hint="Shown on the survey's \u{201c}Need to talk?\u{201d} page" value=contact problems=problems rows=2/>
             <TextInput id="retention_months" label="Keep responses for (months after closing)" hint="For example, 24. Responses are deleted for good after this. Leave blank to decide later." value=retention problems=problems width="4"/>
             <TextArea id="privacy_contact" label="Who to contact about data protection" hint="Shown in the privacy notice, for example your data protection officer's email" value=privacy problems=problems rows=2/>
+            <TextArea id="school_names" label="Local schools and settings" hint="One per line. Their names are removed from answers in quotes, summaries and exports." value=schools problems=problems rows=4/>
             <button class="button" type="submit">"Save details"</button>
         </form>
     }
