@@ -18,6 +18,22 @@ use tellus_core::manage::{
 use tellus_core::survey::DefinitionProblem;
 use tellus_core::{Consultation, Status, Survey};
 
+/// Saves a changed consultation, records what was done to `target`, and returns once both
+/// are on disk.
+async fn persist(
+    state: &AppState,
+    signed: &Signed,
+    c: &Consultation,
+    action: AuditAction,
+    target: &str,
+    detail: &str,
+) -> Result<(), AppError> {
+    state.store.put_consultation(c)?;
+    record(state, &signed.actor(), action, target, detail)?;
+    state.store.flush().await?;
+    Ok(())
+}
+
 /// The overview of a consultation, with its live counts.
 fn overview(state: &AppState, c: &Consultation) -> ConsultationOverview {
     ConsultationOverview::new(c, |sid| {
@@ -69,15 +85,15 @@ pub async fn create(
                 .iter()
                 .any(|s| state.store.survey_owner(&s.id).ok().flatten().is_some());
         if !taken {
-            state.store.put_consultation(&c)?;
-            record(
+            persist(
                 &state,
-                &signed.actor(),
+                &signed,
+                &c,
                 AuditAction::ConsultationCreated,
                 &c.id,
                 "",
-            )?;
-            state.store.flush().await?;
+            )
+            .await?;
             return Ok((StatusCode::CREATED, Json(c)));
         }
         id = format!("{base}-{n}");
@@ -109,15 +125,15 @@ pub async fn details(
     let Json(details) = body?;
     details.validate().map_err(AppError::InvalidDefinition)?;
     details.apply(&mut c);
-    state.store.put_consultation(&c)?;
-    record(
+    persist(
         &state,
-        &signed.actor(),
+        &signed,
+        &c,
         AuditAction::ConsultationChanged,
         &c.id,
         "",
-    )?;
-    state.store.flush().await?;
+    )
+    .await?;
     Ok(Json(c))
 }
 
@@ -141,15 +157,15 @@ pub async fn status(
     }
     let before = c.status;
     c.status = status;
-    state.store.put_consultation(&c)?;
-    record(
+    persist(
         &state,
-        &signed.actor(),
+        &signed,
+        &c,
         AuditAction::StatusChanged,
         &c.id,
         &format!("{} -> {}", before.label(), status.label()),
-    )?;
-    state.store.flush().await?;
+    )
+    .await?;
     Ok(Json(c))
 }
 
@@ -186,15 +202,15 @@ pub async fn team(
         emails.insert(0, signed.user.email.clone());
     }
     c.team = emails;
-    state.store.put_consultation(&c)?;
-    record(
+    persist(
         &state,
-        &signed.actor(),
+        &signed,
+        &c,
         AuditAction::TeamChanged,
         &c.id,
         &c.team.join(", "),
-    )?;
-    state.store.flush().await?;
+    )
+    .await?;
     Ok(Json(c))
 }
 
@@ -215,15 +231,15 @@ pub async fn add_survey(
         n += 1;
     }
     c.surveys.push(survey.clone());
-    state.store.put_consultation(&c)?;
-    record(
+    persist(
         &state,
-        &signed.actor(),
+        &signed,
+        &c,
         AuditAction::SurveySaved,
         &survey.id,
         "added",
-    )?;
-    state.store.flush().await?;
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(survey)))
 }
 
@@ -251,15 +267,15 @@ pub async fn save_survey(
     }
     survey.validate().map_err(AppError::InvalidDefinition)?;
     *slot = survey.clone();
-    state.store.put_consultation(&c)?;
-    record(
+    persist(
         &state,
-        &signed.actor(),
+        &signed,
+        &c,
         AuditAction::SurveySaved,
         &survey.id,
         "",
-    )?;
-    state.store.flush().await?;
+    )
+    .await?;
     Ok(Json(survey))
 }
 
@@ -283,15 +299,15 @@ pub async fn delete_survey(
         });
     }
     c.surveys.retain(|s| s.id != survey_id);
-    state.store.put_consultation(&c)?;
-    record(
+    persist(
         &state,
-        &signed.actor(),
+        &signed,
+        &c,
         AuditAction::SurveyDeleted,
         &survey_id,
         "",
-    )?;
-    state.store.flush().await?;
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
