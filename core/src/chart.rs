@@ -33,7 +33,10 @@ pub struct SurveyCharts {
 
 /// Whether a question has fixed answers that can be counted.
 pub fn is_closed(question: &Question) -> bool {
-    !matches!(question.kind, QuestionKind::FreeText { .. })
+    !matches!(
+        question.kind,
+        QuestionKind::FreeText { .. } | QuestionKind::Number { .. }
+    )
 }
 
 /// A question's bars, each keyed by the answer that counts towards it.
@@ -73,7 +76,8 @@ pub fn charts<'a>(
     c: &Consultation,
     responses: impl IntoIterator<Item = &'a StoredResponse>,
 ) -> Vec<SurveyCharts> {
-    let mut out: Vec<(SurveyCharts, Vec<Tally>)> = c
+    // Per question: whether it is a ranking (counted by first place), and its bars.
+    let mut out: Vec<(SurveyCharts, Vec<(bool, Tally)>)> = c
         .surveys
         .iter()
         .map(|s| {
@@ -88,13 +92,25 @@ pub fn charts<'a>(
                         .iter()
                         .map(|q| QuestionChart {
                             question_id: q.id.clone(),
-                            question: q.text.clone(),
+                            // A ranking is charted by what people put first.
+                            question: match q.kind {
+                                QuestionKind::Ranking { .. } => format!("{} (put first)", q.text),
+                                _ => q.text.clone(),
+                            },
                             answered: 0,
                             bars: Vec::new(),
                         })
                         .collect(),
                 },
-                closed.iter().map(|q| empty_bars(q)).collect(),
+                closed
+                    .iter()
+                    .map(|q| {
+                        (
+                            matches!(q.kind, QuestionKind::Ranking { .. }),
+                            empty_bars(q),
+                        )
+                    })
+                    .collect(),
             )
         })
         .collect();
@@ -103,12 +119,17 @@ pub fn charts<'a>(
             continue;
         };
         survey.responses += 1;
-        for (chart, bars) in survey.questions.iter_mut().zip(bars.iter_mut()) {
+        for (chart, (ranking, bars)) in survey.questions.iter_mut().zip(bars.iter_mut()) {
             let Some(answer) = r.answers.get(&chart.question_id) else {
                 continue;
             };
             chart.answered += 1;
             let picked: Vec<Answer> = match answer {
+                Answer::Choices(ids) if *ranking => ids
+                    .first()
+                    .map(|id| Answer::Choice(id.clone()))
+                    .into_iter()
+                    .collect(),
                 Answer::Choices(ids) => ids.iter().map(|id| Answer::Choice(id.clone())).collect(),
                 other => vec![other.clone()],
             };
@@ -121,7 +142,7 @@ pub fn charts<'a>(
     }
     out.into_iter()
         .map(|(mut s, bars)| {
-            for (chart, bars) in s.questions.iter_mut().zip(bars) {
+            for (chart, (_, bars)) in s.questions.iter_mut().zip(bars) {
                 chart.bars = bars.into_iter().map(|(_, b)| b).collect();
             }
             s

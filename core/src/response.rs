@@ -21,6 +21,8 @@ pub enum Answer {
     Scale(u8),
     /// Free text.
     Text(String),
+    /// A whole number.
+    Number(i64),
     DontKnow,
     RatherNotSay,
 }
@@ -109,6 +111,8 @@ fn required_message(kind: &QuestionKind) -> &'static str {
         QuestionKind::Faces { .. } => "Choose the face that fits best",
         QuestionKind::MultipleChoice { .. } => "Choose at least one answer",
         QuestionKind::FreeText { .. } => "Write your answer in the box",
+        QuestionKind::Ranking { .. } => "Put the options in order, or choose Keep this order",
+        QuestionKind::Number { .. } => "Enter a number",
         _ => "Choose an answer",
     }
 }
@@ -190,6 +194,48 @@ pub fn validate_answer(question: &Question, answer: Option<&Answer>) -> Result<(
                 ))
             }
         }
+        (QuestionKind::Ranking { .. }, Answer::Choices(order)) => {
+            let mut given = order.clone();
+            given.sort();
+            let mut all: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
+            all.sort();
+            if given == all {
+                Ok(())
+            } else {
+                Err(FieldError::new(
+                    id,
+                    "incomplete_ranking",
+                    "Put every option in order, each once",
+                ))
+            }
+        }
+        (QuestionKind::Number { min, max, unit }, Answer::Number(n)) => {
+            let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            match (min, max) {
+                (Some(lo), Some(hi)) if n < lo || n > hi => Err(FieldError::new(
+                    id,
+                    "out_of_range",
+                    format!("Enter a number from {lo} to {hi}{unit}"),
+                )),
+                (Some(lo), _) if n < lo => Err(FieldError::new(
+                    id,
+                    "out_of_range",
+                    format!("Enter a number of at least {lo}{unit}"),
+                )),
+                (_, Some(hi)) if n > hi => Err(FieldError::new(
+                    id,
+                    "out_of_range",
+                    format!("Enter a number of at most {hi}{unit}"),
+                )),
+                _ => Ok(()),
+            }
+        }
+        // The app sends what was typed when it is not a whole number, to be told so here.
+        (QuestionKind::Number { .. }, Answer::Text(_)) => Err(FieldError::new(
+            id,
+            "not_a_number",
+            "Enter a whole number, like 3",
+        )),
         (QuestionKind::FreeText { max_graphemes }, Answer::Text(text)) => match max_graphemes {
             Some(max) if grapheme_count(text) > *max as usize => Err(FieldError::new(
                 id,
@@ -262,11 +308,23 @@ pub fn describe_answer(question: &Question, answer: &Answer) -> String {
     };
     match answer {
         Answer::Choice(id) => option_label(id),
+        Answer::Choices(ids) if matches!(question.kind, QuestionKind::Ranking { .. }) => ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| format!("{}. {}", i + 1, option_label(id)))
+            .collect::<Vec<_>>()
+            .join(", "),
         Answer::Choices(ids) => ids
             .iter()
             .map(|id| option_label(id))
             .collect::<Vec<_>>()
             .join(", "),
+        Answer::Number(n) => match &question.kind {
+            QuestionKind::Number {
+                unit: Some(unit), ..
+            } => format!("{n} {unit}"),
+            _ => n.to_string(),
+        },
         Answer::Scale(value) => question
             .kind
             .scale()
@@ -572,6 +630,99 @@ pub fn normalise_receipt(input: &str) -> Option<String> {
         chars.push(c);
     }
     (chars.len() == 8).then(|| format!("{}-{}", &chars[..4], &chars[4..]))
+}
+
+#[cfg(test)]
+mod ranking_and_number_tests {
+    use super::*;
+    use crate::survey::Choice;
+
+    fn question(kind: QuestionKind) -> Question {
+        Question {
+            id: "q".into(),
+            text: "Q".into(),
+            hint: None,
+            required: true,
+            allow_dont_know: false,
+            allow_rather_not_say: false,
+            show_if: None,
+            kind,
+        }
+    }
+
+    #[test]
+    fn a_ranking_orders_every_option_once() {
+        let q = question(QuestionKind::Ranking {
+            options: vec![
+                Choice::new("a", "Alpha"),
+                Choice::new("b", "Beta"),
+                Choice::new("c", "Gamma"),
+            ],
+        });
+        let order = |ids: &[&str]| Answer::Choices(ids.iter().map(|s| s.to_string()).collect());
+        assert_eq!(validate_answer(&q, Some(&order(&["c", "a", "b"]))), Ok(()));
+        for bad in [&["a", "b"][..], &["a", "a", "b"], &["a", "b", "x"]] {
+            assert_eq!(
+                validate_answer(&q, Some(&order(bad))).unwrap_err().code,
+                "incomplete_ranking",
+                "{bad:?}"
+            );
+        }
+        assert_eq!(validate_answer(&q, None).unwrap_err().code, "required");
+        assert_eq!(
+            describe_answer(&q, &order(&["c", "a", "b"])),
+            "1. Gamma, 2. Alpha, 3. Beta"
+        );
+    }
+
+    #[test]
+    fn numbers_are_whole_and_within_the_limits() {
+        let q = question(QuestionKind::Number {
+            min: Some(0),
+            max: Some(52),
+            unit: Some("sessions".into()),
+        });
+        assert_eq!(validate_answer(&q, Some(&Answer::Number(6))), Ok(()));
+        let err = validate_answer(&q, Some(&Answer::Number(60))).unwrap_err();
+        assert_eq!(
+            (err.code.as_str(), err.message.as_str()),
+            ("out_of_range", "Enter a number from 0 to 52 sessions")
+        );
+        assert_eq!(
+            validate_answer(&q, Some(&Answer::Text("six".into())))
+                .unwrap_err()
+                .code,
+            "not_a_number"
+        );
+        assert_eq!(describe_answer(&q, &Answer::Number(6)), "6 sessions");
+        let open = question(QuestionKind::Number {
+            min: Some(1),
+            max: None,
+            unit: None,
+        });
+        assert_eq!(
+            validate_answer(&open, Some(&Answer::Number(0)))
+                .unwrap_err()
+                .message,
+            "Enter a number of at least 1"
+        );
+        let backwards = crate::survey::Survey {
+            id: "s".into(),
+            audience: crate::Audience::ParentsAndCarers,
+            title: "T".into(),
+            intro: String::new(),
+            child_mode: false,
+            questions: vec![question(QuestionKind::Number {
+                min: Some(5),
+                max: Some(1),
+                unit: None,
+            })],
+        };
+        assert_eq!(
+            backwards.validate().unwrap_err()[0].path,
+            "questions[0].max"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -184,6 +184,7 @@ impl ShowIf {
             Some(Answer::DontKnow) => hit("dont_know"),
             Some(Answer::RatherNotSay) => hit("rather_not_say"),
             Some(Answer::Text(text)) => !text.trim().is_empty() && hit("answered"),
+            Some(Answer::Number(n)) => hit(&n.to_string()),
             None => false,
         }
     }
@@ -214,6 +215,17 @@ pub enum QuestionKind {
     },
     /// "How did you answer?": on my own, with help, or someone answered for me.
     AnsweredHow,
+    /// Put every option in order, most important first (moved with buttons, never dragged).
+    Ranking { options: Vec<Choice> },
+    /// A whole number, optionally between `min` and `max`, with a unit such as "sessions".
+    Number {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+    },
 }
 
 /// A labelled option.
@@ -281,7 +293,8 @@ impl QuestionKind {
     pub fn options(&self) -> Vec<Choice> {
         match self {
             QuestionKind::SingleChoice { options }
-            | QuestionKind::MultipleChoice { options, .. } => options.clone(),
+            | QuestionKind::MultipleChoice { options, .. }
+            | QuestionKind::Ranking { options } => options.clone(),
             QuestionKind::YesNo => vec![
                 Choice::new("yes", "Yes"),
                 Choice::new("no", "No"),
@@ -294,7 +307,8 @@ impl QuestionKind {
             ],
             QuestionKind::Faces { .. }
             | QuestionKind::Agreement
-            | QuestionKind::FreeText { .. } => Vec::new(),
+            | QuestionKind::FreeText { .. }
+            | QuestionKind::Number { .. } => Vec::new(),
         }
     }
 
@@ -397,7 +411,8 @@ impl Survey {
             }
             match &question.kind {
                 QuestionKind::SingleChoice { options }
-                | QuestionKind::MultipleChoice { options, .. } => {
+                | QuestionKind::MultipleChoice { options, .. }
+                | QuestionKind::Ranking { options } => {
                     if options.len() < 2 {
                         problems.push(DefinitionProblem::new(
                             at("options"),
@@ -452,10 +467,21 @@ impl Survey {
                         "must be at least 1",
                     ));
                 }
+                QuestionKind::Number {
+                    min: Some(min),
+                    max: Some(max),
+                    ..
+                } if min > max => {
+                    problems.push(DefinitionProblem::new(
+                        at("max"),
+                        "must be at least the smallest number allowed",
+                    ));
+                }
                 QuestionKind::FreeText { .. }
                 | QuestionKind::Agreement
                 | QuestionKind::YesNo
-                | QuestionKind::AnsweredHow => {}
+                | QuestionKind::AnsweredHow
+                | QuestionKind::Number { .. } => {}
             }
         }
         if problems.is_empty() {

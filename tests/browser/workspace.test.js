@@ -93,14 +93,17 @@ test('an administrator adds a facilitator, who builds, opens and reads a survey'
   await page.getByLabel('Faces', { exact: true }).selectOption('3');
   await addQuestion(page, 'Agreement scale', 'My therapist listens to me');
   await addQuestion(page, 'Yes, no or not sure', 'Do you see the same therapist each time?');
+  await addQuestion(page, 'Ranking (put options in order)', 'Put these in order, most important first', ['Shorter waits', 'Same therapist', 'Therapy in school']);
+  await addQuestion(page, 'Number', 'How many sessions did you have this year?');
+  await page.getByLabel('Unit (optional)').fill('sessions');
   const kinds = await page.locator('.question-list__kind').allInnerTexts();
-  for (const kind of ['Free text', 'How did you answer?', 'Single choice', 'Multiple choice', 'Faces scale', 'Agreement scale', 'Yes, no or not sure']) {
+  for (const kind of ['Free text', 'How did you answer?', 'Single choice', 'Multiple choice', 'Faces scale', 'Agreement scale', 'Yes, no or not sure', 'Ranking', 'Number']) {
     assert.ok(kinds.some((k) => k.startsWith(kind)), `a ${kind} question is in the list: ${kinds}`);
   }
   // A question asking for a name gets a warning, which goes when the question does.
   await addQuestion(page, 'Free text', 'What is your child\'s name?');
   await page.getByText('This seems to ask for a name').waitFor();
-  await page.getByRole('button', { name: 'Delete question 8', exact: true }).click();
+  await page.getByRole('button', { name: 'Delete question 10', exact: true }).click();
   assert.equal(await page.getByText('This seems to ask for a name').count(), 0);
   // Move the single-choice question to the top, by buttons alone.
   for (let i = 0; i < 2; i += 1) await page.getByRole('button', { name: 'Move up question', exact: false }).nth(2 - i).click();
@@ -126,7 +129,7 @@ test('an administrator adds a facilitator, who builds, opens and reads a survey'
   await page.getByRole('button', { name: 'Sign in' }).click();
   await heading(page, 'Your speech therapy');
   await page.getByText('We kept the changes you had not saved').waitFor();
-  assert.equal(await page.locator('.question-list__item').count(), 7);
+  assert.equal(await page.locator('.question-list__item').count(), 9);
   await page.getByRole('button', { name: 'Save survey' }).click();
   await page.getByText('Survey saved.', { exact: false }).waitFor();
 
@@ -153,12 +156,30 @@ test('an administrator adds a facilitator, who builds, opens and reads a survey'
     await child.locator('h1').first().waitFor();
     if (await child.getByRole('button', { name: 'Send my answers' }).count()) break;
     const textbox = child.locator('textarea');
+    const number = child.locator('input[inputmode=numeric]');
+    const moveDown = child.getByRole('button', { name: /^Move down/ });
     const choice = child.locator('input[type=radio], input[type=checkbox]');
     if (await textbox.count()) await textbox.fill(HOSTILE);
-    else if (await choice.count()) await child.locator(`label[for="${await choice.first().getAttribute('id')}"]`).tap();
+    else if (await number.count()) {
+      // A word first: the error says what to type, and nothing is lost.
+      await number.fill('six');
+      await child.getByRole('button', { name: 'Continue' }).tap();
+      await child.getByText('Enter a whole number, like 3').first().waitFor();
+      assert.equal(await number.inputValue(), 'six');
+      await number.fill('6');
+    } else if (await moveDown.count()) {
+      // Ranking by keyboard alone: the first option moves down and keeps the focus.
+      await moveDown.first().focus();
+      await child.keyboard.press('Enter');
+      await child.waitForFunction(() => document.activeElement?.id?.includes('-down-shorter_waits') || document.activeElement?.id?.includes('-up-shorter_waits'));
+      assert.deepEqual(await child.locator('.ranking__label').allInnerTexts(), ['Same therapist', 'Shorter waits', 'Therapy in school']);
+      await expectAccessible(child, 'ranking question');
+    } else if (await choice.count()) await child.locator(`label[for="${await choice.first().getAttribute('id')}"]`).tap();
     await child.getByRole('button', { name: 'Continue' }).tap();
     await child.waitForTimeout(100);
   }
+  await child.getByText('6 sessions').waitFor();
+  await child.getByText('1. Same therapist, 2. Shorter waits, 3. Therapy in school').waitFor();
   await child.getByRole('button', { name: 'Send my answers' }).tap();
   await heading(child, 'Thank you');
   await child.getByTestId('outbox-status').getByText('All answers sent').waitFor();

@@ -23,7 +23,7 @@ use tellus_core::{Answer, FieldError, Question, QuestionKind};
 /// The id of the input an error links to: the first input of the question.
 pub fn first_input_id(question: &Question) -> String {
     match question.kind {
-        QuestionKind::FreeText { .. } => question.id.clone(),
+        QuestionKind::FreeText { .. } | QuestionKind::Number { .. } => question.id.clone(),
         _ => format!("{}-0", question.id),
     }
 }
@@ -149,10 +149,62 @@ pub fn QuestionInput(
         .into_any();
     }
 
+    if let QuestionKind::Number { unit, .. } = &question.kind {
+        let id = question.id.clone();
+        // What was typed, kept as typed: the answer is a number only when it parses as one.
+        let typed = RwSignal::new(match draft.get_untracked() {
+            Some(Answer::Number(n)) => n.to_string(),
+            Some(Answer::Text(t)) => t,
+            _ => String::new(),
+        });
+        let unit = unit.clone();
+        return view! {
+            <div class=group_class>
+                <span class="caption">{caption}</span>
+                <h1 class="label-wrapper" id=heading_id tabindex=heading_tabindex>
+                    <label class="label label--l" for=id.clone()>{heading_text(&question)}</label>
+                </h1>
+                {read_aloud}
+                {hint}
+                {error_message}
+                <div class="input-wrapper">
+                    <input
+                        class="input input--4"
+                        id=id.clone()
+                        name=id
+                        type="text"
+                        inputmode="numeric"
+                        spellcheck="false"
+                        aria-describedby=described_by
+                        prop:value=move || typed.get()
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            typed.set(text.clone());
+                            let trimmed = text.trim().replace(',', "");
+                            draft.set(if trimmed.is_empty() {
+                                None
+                            } else {
+                                Some(trimmed.parse::<i64>().map(Answer::Number).unwrap_or(Answer::Text(text)))
+                            });
+                        }
+                    />
+                    {unit.map(|u| view! { <span class="input__suffix" aria-hidden="true">{u}</span> })}
+                </div>
+                <SpecialCheckboxes question=question.clone() draft=draft/>
+            </div>
+        }
+        .into_any();
+    }
+
     let inputs = match &question.kind {
         QuestionKind::Faces { points } => {
             view! { <FacesInput question=question.clone() points=*points draft=draft/> }.into_any()
         }
+        QuestionKind::Ranking { .. } => view! {
+            <RankingInput question=question.clone() draft=draft/>
+            <SpecialCheckboxes question=question.clone() draft=draft/>
+        }
+        .into_any(),
         QuestionKind::MultipleChoice { .. } => view! {
             <CheckboxesInput question=question.clone() draft=draft/>
             <SpecialCheckboxes question=question.clone() draft=draft/>
@@ -265,6 +317,97 @@ fn RadiosInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl Into
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+/// Options in order, most important first, moved with buttons that work by keyboard,
+/// switch and screen reader (never by dragging). The order counts as an answer once the
+/// person moves something or says the order is right.
+#[component]
+fn RankingInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl IntoView {
+    let options = question.kind.options();
+    let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
+    let order = {
+        let ids = ids.clone();
+        move || match draft.get() {
+            Some(Answer::Choices(order)) if order.len() == ids.len() => order,
+            _ => ids.clone(),
+        }
+    };
+    let said = RwSignal::new(String::new());
+    let label_of = {
+        let options = options.clone();
+        move |id: &str| {
+            options
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| o.label.clone())
+                .unwrap_or_default()
+        }
+    };
+    let qid = question.id.clone();
+    let move_item = {
+        let (order, label_of, qid) = (order.clone(), label_of.clone(), qid.clone());
+        move |from: usize, to: usize| {
+            let mut now = order();
+            now.swap(from, to);
+            let moved = now[to].clone();
+            said.set(format!(
+                "{} is now number {} of {}",
+                label_of(&moved),
+                to + 1,
+                now.len()
+            ));
+            draft.set(Some(Answer::Choices(now.clone())));
+            // Keep focus on the moved option's button, or its other one at either end.
+            let direction = if to < from { "up" } else { "down" };
+            let fallback = if to < from { "down" } else { "up" };
+            let at_end =
+                (to == 0 && direction == "up") || (to + 1 == now.len() && direction == "down");
+            let target = format!(
+                "{qid}-{}-{moved}",
+                if at_end { fallback } else { direction }
+            );
+            request_animation_frame(move || crate::browser::focus(&target));
+        }
+    };
+    let list_id = format!("{qid}-0");
+    let keep = {
+        let order = order.clone();
+        move |_| {
+            draft.set(Some(Answer::Choices(order())));
+            said.set("Your order is saved".into());
+        }
+    };
+    view! {
+        <ol class="ranking" id=list_id tabindex="-1">
+            {move || {
+                let now = order();
+                let count = now.len();
+                now.into_iter().enumerate().map(|(i, id)| {
+                    let label = label_of(&id);
+                    let (up, down) = (move_item.clone(), move_item.clone());
+                    view! {
+                        <li class="ranking__item">
+                            <span class="ranking__position" aria-hidden="true">{i + 1}</span>
+                            <span class="ranking__label">{label.clone()}</span>
+                            <span class="ranking__buttons">
+                                <button type="button" class="button button--secondary ranking__button" id=format!("{qid}-up-{id}")
+                                    disabled=i == 0 on:click=move |_| up(i, i - 1)>
+                                    "Move up"<span class="visually-hidden">{format!(": {label}, now number {} of {count}", i + 1)}</span></button>
+                                <button type="button" class="button button--secondary ranking__button" id=format!("{qid}-down-{id}")
+                                    disabled=i + 1 == count on:click=move |_| down(i, i + 1)>
+                                    "Move down"<span class="visually-hidden">{format!(": {label}, now number {} of {count}", i + 1)}</span></button>
+                            </span>
+                        </li>
+                    }
+                }).collect_view()
+            }}
+        </ol>
+        {move || draft.with(|d| !matches!(d, Some(Answer::Choices(_)))).then(|| view! {
+            <button type="button" class="button button--secondary" on:click=keep.clone()>"Keep this order"</button>
+        })}
+        <p class="visually-hidden" role="status">{move || said.get()}</p>
     }
 }
 

@@ -14,7 +14,7 @@ use tellus_core::{Answer, FieldError, Question, QuestionKind, Survey};
 use wasm_bindgen::JsCast;
 
 /// The kinds of question the builder offers: `(key, words)`.
-const KINDS: [(&str, &str); 7] = [
+const KINDS: [(&str, &str); 9] = [
     ("single_choice", "Single choice"),
     ("multiple_choice", "Multiple choice"),
     ("faces", "Faces scale"),
@@ -22,6 +22,8 @@ const KINDS: [(&str, &str); 7] = [
     ("yes_no", "Yes, no or not sure"),
     ("free_text", "Free text"),
     ("answered_how", "How did you answer?"),
+    ("ranking", "Ranking (put options in order)"),
+    ("number", "Number"),
 ];
 
 fn kind_key(kind: &QuestionKind) -> &'static str {
@@ -33,6 +35,8 @@ fn kind_key(kind: &QuestionKind) -> &'static str {
         QuestionKind::YesNo => "yes_no",
         QuestionKind::FreeText { .. } => "free_text",
         QuestionKind::AnsweredHow => "answered_how",
+        QuestionKind::Ranking { .. } => "ranking",
+        QuestionKind::Number { .. } => "number",
     }
 }
 
@@ -44,9 +48,9 @@ fn kind_words(kind: &QuestionKind) -> &'static str {
 /// A new kind of the given key, keeping options when switching between choice kinds.
 fn convert(kind: &QuestionKind, key: &str) -> QuestionKind {
     let options = match kind {
-        QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options, .. } => {
-            options.clone()
-        }
+        QuestionKind::SingleChoice { options }
+        | QuestionKind::MultipleChoice { options, .. }
+        | QuestionKind::Ranking { options } => options.clone(),
         _ => vec![
             Choice::new("option_1", "Option 1"),
             Choice::new("option_2", "Option 2"),
@@ -59,6 +63,12 @@ fn convert(kind: &QuestionKind, key: &str) -> QuestionKind {
         "agreement" => QuestionKind::Agreement,
         "yes_no" => QuestionKind::YesNo,
         "answered_how" => QuestionKind::AnsweredHow,
+        "ranking" => QuestionKind::Ranking { options },
+        "number" => QuestionKind::Number {
+            min: None,
+            max: None,
+            unit: None,
+        },
         _ => QuestionKind::FreeText {
             max_graphemes: Some(1000),
         },
@@ -98,6 +108,10 @@ fn options_from_lines(text: &str, before: &[Choice]) -> Vec<Choice> {
 
 /// Values an earlier question's answer can take, for "only ask when": `(value, words)`.
 fn condition_values(q: &Question) -> Vec<(String, String)> {
+    // Every ranking contains every option, so it cannot decide whether to ask something.
+    if matches!(q.kind, QuestionKind::Ranking { .. }) {
+        return Vec::new();
+    }
     let mut values: Vec<(String, String)> = q
         .kind
         .options()
@@ -427,7 +441,7 @@ fn QuestionEditor(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
                     {KINDS.iter().map(|(k, w)| view! { <option value=*k selected=move || kind.get() == *k>{*w}</option> }).collect_view()}
                 </select>
             </div>
-            {move || matches!(kind.get(), "single_choice" | "multiple_choice").then(|| view! {
+            {move || matches!(kind.get(), "single_choice" | "multiple_choice" | "ranking").then(|| view! {
                 <div class="form-group">
                     <label class="label label--s" for="edit-options">"Options"</label>
                     <div class="hint" id="edit-options-hint">"One per line, at least two"</div>
@@ -437,7 +451,9 @@ fn QuestionEditor(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
                             let v = event_target_value(&ev);
                             options_text.set(v.clone());
                             edit(&|q| match &mut q.kind {
-                                QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options, .. } => {
+                                QuestionKind::SingleChoice { options }
+                                | QuestionKind::MultipleChoice { options, .. }
+                                | QuestionKind::Ranking { options } => {
                                     *options = options_from_lines(&v, options);
                                 }
                                 _ => {}
@@ -445,6 +461,7 @@ fn QuestionEditor(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
                         }></textarea>
                 </div>
             })}
+            {move || (kind.get() == "number").then(|| view! { <NumberLimits draft=draft index=index/> })}
             {move || (kind.get() == "multiple_choice").then(|| view! {
                 <div class="form-group">
                     <label class="label label--s" for="edit-max">"Most options a person can choose (optional)"</label>
@@ -479,6 +496,46 @@ fn QuestionEditor(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
             </fieldset>
             <ShowIfEditor draft=draft index=index earlier=Signal::derive(earlier)/>
         </section>
+    }
+}
+
+/// The smallest and largest numbers allowed, and the unit, for a number question.
+#[component]
+fn NumberLimits(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
+    let limits = move || match draft.with(|s| s.questions.get(index).map(|q| q.kind.clone())) {
+        Some(QuestionKind::Number { min, max, unit }) => (min, max, unit),
+        _ => (None, None, None),
+    };
+    let set = move |f: &dyn Fn(&mut Option<i64>, &mut Option<i64>, &mut Option<String>)| {
+        draft.update(|s| {
+            if let Some(QuestionKind::Number { min, max, unit }) =
+                s.questions.get_mut(index).map(|q| &mut q.kind)
+            {
+                f(min, max, unit)
+            }
+        })
+    };
+    let number = |text: String| text.trim().parse::<i64>().ok();
+    view! {
+        <div class="form-group">
+            <label class="label label--s" for="edit-min">"Smallest number allowed (optional)"</label>
+            <input class="input input--4" id="edit-min" type="text" inputmode="numeric"
+                prop:value=move || limits().0.map(|n| n.to_string()).unwrap_or_default()
+                on:input=move |ev| { let v = number(event_target_value(&ev)); set(&|min, _, _| *min = v) }/>
+        </div>
+        <div class="form-group">
+            <label class="label label--s" for="edit-max-number">"Largest number allowed (optional)"</label>
+            <input class="input input--4" id="edit-max-number" type="text" inputmode="numeric"
+                prop:value=move || limits().1.map(|n| n.to_string()).unwrap_or_default()
+                on:input=move |ev| { let v = number(event_target_value(&ev)); set(&|_, max, _| *max = v) }/>
+        </div>
+        <div class="form-group">
+            <label class="label label--s" for="edit-unit">"Unit (optional)"</label>
+            <div class="hint" id="edit-unit-hint">"For example, sessions or weeks"</div>
+            <input class="input input--code" id="edit-unit" type="text" aria-describedby="edit-unit-hint"
+                prop:value=move || limits().2.unwrap_or_default()
+                on:input=move |ev| { let v = event_target_value(&ev); set(&|_, _, unit| *unit = (!v.trim().is_empty()).then(|| v.trim().to_string())) }/>
+        </div>
     }
 }
 
