@@ -499,6 +499,13 @@ fn QuestionEditor(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
     }
 }
 
+/// One limit of a number question, as edited.
+enum Limit {
+    Min(Option<i64>),
+    Max(Option<i64>),
+    Unit(Option<String>),
+}
+
 /// The smallest and largest numbers allowed, and the unit, for a number question.
 #[component]
 fn NumberLimits(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
@@ -506,12 +513,17 @@ fn NumberLimits(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
         Some(QuestionKind::Number { min, max, unit }) => (min, max, unit),
         _ => (None, None, None),
     };
-    let set = move |f: &dyn Fn(&mut Option<i64>, &mut Option<i64>, &mut Option<String>)| {
+    // Changes one limit of the number question (`Limit` says which, the value is new).
+    let set = move |limit: Limit| {
         draft.update(|s| {
             if let Some(QuestionKind::Number { min, max, unit }) =
                 s.questions.get_mut(index).map(|q| &mut q.kind)
             {
-                f(min, max, unit)
+                match limit {
+                    Limit::Min(v) => *min = v,
+                    Limit::Max(v) => *max = v,
+                    Limit::Unit(v) => *unit = v,
+                }
             }
         })
     };
@@ -521,20 +533,20 @@ fn NumberLimits(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
             <label class="label label--s" for="edit-min">"Smallest number allowed (optional)"</label>
             <input class="input input--4" id="edit-min" type="text" inputmode="numeric"
                 prop:value=move || limits().0.map(|n| n.to_string()).unwrap_or_default()
-                on:input=move |ev| { let v = number(event_target_value(&ev)); set(&|min, _, _| *min = v) }/>
+                on:input=move |ev| { let v = number(event_target_value(&ev)); set(Limit::Min(v)) }/>
         </div>
         <div class="form-group">
             <label class="label label--s" for="edit-max-number">"Largest number allowed (optional)"</label>
             <input class="input input--4" id="edit-max-number" type="text" inputmode="numeric"
                 prop:value=move || limits().1.map(|n| n.to_string()).unwrap_or_default()
-                on:input=move |ev| { let v = number(event_target_value(&ev)); set(&|_, max, _| *max = v) }/>
+                on:input=move |ev| { let v = number(event_target_value(&ev)); set(Limit::Max(v)) }/>
         </div>
         <div class="form-group">
             <label class="label label--s" for="edit-unit">"Unit (optional)"</label>
             <div class="hint" id="edit-unit-hint">"For example, sessions or weeks"</div>
             <input class="input input--code" id="edit-unit" type="text" aria-describedby="edit-unit-hint"
                 prop:value=move || limits().2.unwrap_or_default()
-                on:input=move |ev| { let v = event_target_value(&ev); set(&|_, _, unit| *unit = (!v.trim().is_empty()).then(|| v.trim().to_string())) }/>
+                on:input=move |ev| { let v = event_target_value(&ev); set(Limit::Unit((!v.trim().is_empty()).then(|| v.trim().to_string()))) }/>
         </div>
     }
 }
