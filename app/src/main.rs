@@ -17,6 +17,10 @@ fn App() -> impl IntoView {
     provide_context(outbox::Outbox::start());
     provide_context(kiosk::Kiosk::load());
     provide_context(state::LastReceipt(RwSignal::new(None)));
+    // Easier words stay on for the next questions once chosen on this device.
+    let easy = RwSignal::new(browser::load::<bool>("tellus:easy-read").unwrap_or(false));
+    Effect::new(move |_| browser::save("tellus:easy-read", &easy.get()));
+    provide_context(components::question::EasyRead(easy));
     view! {
         <Router>
             <components::layout::SkipLink/>

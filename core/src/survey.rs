@@ -149,6 +149,9 @@ pub struct Question {
     /// Optional help shown under the heading.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// The question in easy-read words, for people who find the usual wording hard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easy_read: Option<String>,
     #[serde(default)]
     pub required: bool,
     /// Offer an "I don't know" answer.
@@ -568,6 +571,7 @@ mod tests {
             id: id.into(),
             text: "How is it?".into(),
             hint: None,
+            easy_read: None,
             required: false,
             allow_dont_know: false,
             allow_rather_not_say: false,

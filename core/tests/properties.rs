@@ -35,6 +35,7 @@ fn question() -> impl Strategy<Value = Question> {
             id,
             text,
             hint: None,
+            easy_read: None,
             required,
             allow_dont_know,
             allow_rather_not_say,

@@ -108,3 +108,24 @@ test('where the device has no local voice, there is no Listen button', async () 
   assert.equal(await page.locator('.listen').count(), 0);
   await context.close();
 });
+
+test('easier words, once chosen, stay on for the next questions', async () => {
+  const { context } = await tabletContext(shared.browser, shared.server.url);
+  const page = await context.newPage();
+  await page.goto(`${shared.server.url}/s/therapies-children/q/1`);
+  await page.getByRole('heading', { level: 1, name: 'How do you feel about your therapy sessions?' }).waitFor();
+  const toggle = page.getByRole('button', { name: 'Easier words' });
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  await toggle.tap();
+  await page.getByRole('heading', { level: 1, name: 'Do you like your therapy?' }).waitFor();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  await expectAccessible(page, 'question in easier words');
+  await page.getByText('OK', { exact: true }).tap();
+  await page.getByRole('button', { name: 'Continue' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Do you see the same helper each time? (optional)' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Do you see the same helper each time? (optional)' }).waitFor();
+  await page.getByRole('button', { name: 'Easier words' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Do you see the same therapist each time? (optional)' }).waitFor();
+  await context.close();
+});

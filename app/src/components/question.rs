@@ -28,12 +28,21 @@ pub fn first_input_id(question: &Question) -> String {
     }
 }
 
-/// The heading text, marked "(optional)" where an answer is not needed.
-fn heading_text(question: &Question) -> String {
+/// Easy-read words switched on for this device: questions that have them use them.
+#[derive(Clone, Copy)]
+pub struct EasyRead(pub RwSignal<bool>);
+
+/// The heading text, in easy-read words when they are on, marked "(optional)" where an
+/// answer is not needed.
+fn heading_text(question: &Question, easy: bool) -> String {
+    let text = match (&question.easy_read, easy) {
+        (Some(simple), true) => simple.clone(),
+        _ => question.text.clone(),
+    };
     if question.required {
-        question.text.clone()
+        text
     } else {
-        format!("{} (optional)", question.text)
+        format!("{text} (optional)")
     }
 }
 
@@ -64,6 +73,22 @@ pub fn QuestionInput(
     #[prop(optional)]
     preview: bool,
 ) -> impl IntoView {
+    let easy = use_context::<EasyRead>().map(|e| e.0);
+    let heading = {
+        let question = question.clone();
+        move || heading_text(&question, easy.is_some_and(|on| on.get()))
+    };
+    // A switch for easier words, where the question has them and the page offers them.
+    let easy_toggle = match (&question.easy_read, easy) {
+        (Some(_), Some(on)) => Some(view! {
+            <div class="listen-row">
+                <button type="button" class="easy-read-toggle"
+                    aria-pressed=move || if on.get() { "true" } else { "false" }
+                    on:click=move |_| on.update(|v| *v = !*v)>"Easier words"</button>
+            </div>
+        }),
+        _ => None,
+    };
     let heading_id = (!preview).then_some("page-heading");
     let heading_tabindex = (!preview).then_some("-1");
     let read_aloud = child_mode.then(|| {
@@ -119,9 +144,10 @@ pub fn QuestionInput(
             <div class=group_class>
                 <span class="caption">{caption}</span>
                 <h1 class="label-wrapper" id=heading_id tabindex=heading_tabindex>
-                    <label class="label label--l" for=id.clone()>{heading_text(&question)}</label>
+                    <label class="label label--l" for=id.clone()>{heading.clone()}</label>
                 </h1>
                 {read_aloud}
+                {easy_toggle}
                 {child_mode.then(|| view! {
                     <div class="inset-text safe-notice" id=format!("{}-safe", question.id)>
                         <p class="body">"If you tell us someone is hurting you, we will tell a grown-up who can help keep you safe."</p>
@@ -162,9 +188,10 @@ pub fn QuestionInput(
             <div class=group_class>
                 <span class="caption">{caption}</span>
                 <h1 class="label-wrapper" id=heading_id tabindex=heading_tabindex>
-                    <label class="label label--l" for=id.clone()>{heading_text(&question)}</label>
+                    <label class="label label--l" for=id.clone()>{heading.clone()}</label>
                 </h1>
                 {read_aloud}
+                {easy_toggle}
                 {hint}
                 {error_message}
                 <div class="input-wrapper">
@@ -217,9 +244,10 @@ pub fn QuestionInput(
             <fieldset class="fieldset" aria-describedby=described_by>
                 <legend class="fieldset__legend">
                     <span class="caption">{caption}</span>
-                    <h1 class="fieldset__heading" id=heading_id tabindex=heading_tabindex>{heading_text(&question)}</h1>
+                    <h1 class="fieldset__heading" id=heading_id tabindex=heading_tabindex>{heading.clone()}</h1>
                 </legend>
                 {read_aloud}
+                {easy_toggle}
                 {hint}
                 {error_message}
                 {inputs}

@@ -253,6 +253,7 @@ fn Builder(consultation_id: String, consultation_title: String, survey: Survey) 
                 id,
                 text: String::new(),
                 hint: None,
+                easy_read: None,
                 required: false,
                 allow_dont_know: false,
                 allow_rather_not_say: false,
@@ -433,6 +434,13 @@ fn QuestionEditor(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
                 <textarea class="textarea" id="edit-hint" rows="2"
                     prop:value=move || q().and_then(|q| q.hint).unwrap_or_default()
                     on:input=move |ev| { let v = event_target_value(&ev); edit(&|q| q.hint = (!v.trim().is_empty()).then(|| v.clone())) }></textarea>
+            </div>
+            <div class="form-group">
+                <label class="label label--s" for="edit-easy">"Easy-read version (optional)"</label>
+                <div class="hint" id="edit-easy-hint">"Short, everyday words. Participants can switch to it with Easier words."</div>
+                <textarea class="textarea" id="edit-easy" rows="2" aria-describedby="edit-easy-hint"
+                    prop:value=move || q().and_then(|q| q.easy_read).unwrap_or_default()
+                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|q| q.easy_read = (!v.trim().is_empty()).then(|| v.trim().to_string())) }></textarea>
             </div>
             <div class="form-group">
                 <label class="label label--s" for="edit-kind">"Kind of question"</label>
