@@ -19,7 +19,14 @@ fn App() -> impl IntoView {
     provide_context(state::LastReceipt(RwSignal::new(None)));
     // Easier words stay on for the next questions once chosen on this device.
     let easy = RwSignal::new(browser::load::<bool>("tellus:easy-read").unwrap_or(false));
-    Effect::new(move |_| browser::save("tellus:easy-read", &easy.get()));
+    // Kept only while on, so a device where nobody chose it stores nothing.
+    Effect::new(move |_| {
+        if easy.get() {
+            browser::save("tellus:easy-read", &true);
+        } else {
+            browser::forget("tellus:easy-read");
+        }
+    });
     provide_context(components::question::EasyRead(easy));
     view! {
         <Router>
