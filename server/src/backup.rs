@@ -6,6 +6,7 @@
 //! can never carry an index that disagrees with its data. A header names the format and
 //! a trailer counts the records, so a truncated file is refused rather than half-restored.
 
+use crate::clock::now;
 use crate::storage::{Insert, StorageError, Store, StoredBoard, UserRecord};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, BufReader, BufWriter, Write};
@@ -81,13 +82,6 @@ pub struct Counts {
     pub accounts: usize,
     pub audit: usize,
     pub boards: usize,
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
 }
 
 /// Writes a backup of the store to `path` (via a temporary file, renamed when complete).

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod backup;
+pub mod clock;
 pub mod commands;
 pub mod error;
 pub mod export;

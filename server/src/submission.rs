@@ -4,7 +4,6 @@
 //! judged by the same rules however it arrives.
 
 use crate::storage::{Insert, StorageError, Store};
-use std::time::{SystemTime, UNIX_EPOCH};
 use tellus_core::response::{normalise, validate_answers};
 use tellus_core::safeguarding::{self, Checker, RAISED_BY_TRIAGE};
 use tellus_core::{Answer, FieldError, ResponseSubmission, StoredResponse};
@@ -76,10 +75,7 @@ pub fn accept(
         flags: Vec::new(),
         reviews: Vec::new(),
         answers,
-        received_at: SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0),
+        received_at: crate::clock::now(),
     };
     triage(&store.checker(), &mut response);
     match store.insert_response(&response)? {
