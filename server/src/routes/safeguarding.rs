@@ -75,6 +75,33 @@ fn response_for(
     Ok((uuid, r, c))
 }
 
+/// Makes a safeguarding decision on a stored response: refused with its reason before
+/// anything is written, then made in one atomic update, audited and flushed.
+async fn decide(
+    state: &AppState,
+    signed: &Signed,
+    uuid: Uuid,
+    id: &str,
+    action: AuditAction,
+    note: &str,
+    change: impl Fn(&mut tellus_core::StoredResponse) -> Result<(), ReviewError>,
+) -> Result<tellus_core::StoredResponse, AppError> {
+    let mut refused = None;
+    let updated = state.store.update_response(uuid, |r| {
+        refused = change(r).err();
+    })?;
+    if let Some(e) = refused {
+        return Err(review_problem(e));
+    }
+    let updated = updated.ok_or_else(|| AppError::NotFound {
+        what: "response",
+        id: id.to_string(),
+    })?;
+    record(state, &signed.actor(), action, id, note)?;
+    state.store.flush().await?;
+    Ok(updated)
+}
+
 /// `POST /api/manage/responses/{id}/clear`: the lead has dealt with it; it counts again.
 pub async fn clear(
     State(state): State<AppState>,
@@ -82,28 +109,18 @@ pub async fn clear(
     Path(id): Path<String>,
     body: Result<Json<ReviewNote>, JsonRejection>,
 ) -> Result<Json<ResponseDetail>, AppError> {
-    let (uuid, r, c) = response_for(&state, &signed, &id, Permission::ReadFlagged)?;
+    let (uuid, _, c) = response_for(&state, &signed, &id, Permission::ReadFlagged)?;
     let Json(note) = body?;
-    let mut check = r.clone();
-    safeguarding::clear(&mut check, &signed.user.email, auth::now(), &note.text)
-        .map_err(review_problem)?;
-    let updated = state
-        .store
-        .update_response(uuid, |r| {
-            let _ = safeguarding::clear(r, &signed.user.email, auth::now(), &note.text);
-        })?
-        .ok_or_else(|| AppError::NotFound {
-            what: "response",
-            id: id.clone(),
-        })?;
-    record(
+    let updated = decide(
         &state,
-        &signed.actor(),
-        AuditAction::ConcernCleared,
+        &signed,
+        uuid,
         &id,
+        AuditAction::ConcernCleared,
         &note.text,
-    )?;
-    state.store.flush().await?;
+        |r| safeguarding::clear(r, &signed.user.email, auth::now(), &note.text),
+    )
+    .await?;
     Ok(Json(ResponseDetail::new(&c, &updated)))
 }
 
@@ -122,28 +139,20 @@ pub async fn report(
             message: "This response is already with the safeguarding lead".into(),
         });
     }
-    let mut check = r.clone();
-    safeguarding::raise(&mut check, &signed.user.email, auth::now(), &note.text)
-        .map_err(review_problem)?;
-    let updated = state
-        .store
-        .update_response(uuid, |r| {
-            if !safeguarding::is_held(r) {
-                let _ = safeguarding::raise(r, &signed.user.email, auth::now(), &note.text);
-            }
-        })?
-        .ok_or_else(|| AppError::NotFound {
-            what: "response",
-            id: id.clone(),
-        })?;
-    record(
+    let updated = decide(
         &state,
-        &signed.actor(),
-        AuditAction::ConcernReported,
+        &signed,
+        uuid,
         &id,
+        AuditAction::ConcernReported,
         &note.text,
-    )?;
-    state.store.flush().await?;
+        // Another report may have held it meanwhile: one hold is enough.
+        |r| match safeguarding::is_held(r) {
+            true => Ok(()),
+            false => safeguarding::raise(r, &signed.user.email, auth::now(), &note.text),
+        },
+    )
+    .await?;
     Ok(Json(HeldResponse::new(&c, &updated)))
 }
 

@@ -336,12 +336,13 @@ impl Store {
         }
     }
 
-    /// Changes a stored response in one atomic step (retried if it raced another change);
-    /// returns the new version, or None if there is no such response.
+    /// Changes a stored response in one atomic step (retried if it raced another change;
+    /// not written at all if nothing changed); returns the new version, or None if there is
+    /// no such response.
     pub fn update_response(
         &self,
         id: Uuid,
-        change: impl Fn(&mut StoredResponse),
+        mut change: impl FnMut(&mut StoredResponse),
     ) -> Result<Option<StoredResponse>, StorageError> {
         loop {
             let Some(current) = self.responses.get(id.as_bytes())? else {
@@ -350,6 +351,10 @@ impl Store {
             let before: StoredResponse = decode(&current)?;
             let mut after = before.clone();
             change(&mut after);
+            if after == before {
+                // Nothing changed (say, a refused decision): nothing to write.
+                return Ok(Some(after));
+            }
             let swapped = self.responses.compare_and_swap(
                 id.as_bytes(),
                 Some(current),
