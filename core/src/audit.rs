@@ -25,6 +25,7 @@ pub enum AuditAction {
     ResponseWithdrawn,
     ResponsesPurged,
     Export,
+    EventChanged,
 }
 
 impl AuditAction {
@@ -49,6 +50,7 @@ impl AuditAction {
             AuditAction::PhrasesChanged => "Safeguarding phrases changed",
             AuditAction::ResponseWithdrawn => "Response withdrawn by its receipt code",
             AuditAction::ResponsesPurged => "Responses deleted at the end of retention",
+            AuditAction::EventChanged => "Event created, changed or deleted",
             AuditAction::Export => "Exported",
         }
     }

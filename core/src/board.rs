@@ -28,6 +28,9 @@ pub struct Comment {
     /// The audience's label, e.g. "Parents and carers".
     pub audience: String,
     pub text: String,
+    /// The event's title, for notes posted at an event rather than survey answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
 }
 
 /// Every non-empty free-text answer of the responses given (the caller leaves out those
@@ -53,6 +56,7 @@ pub fn comments(c: &Consultation, responses: &[StoredResponse]) -> Vec<Comment> 
                     question: q.text.clone(),
                     audience: survey.audience.label().to_string(),
                     text: text.trim().to_string(),
+                    event: None,
                 });
             }
         }

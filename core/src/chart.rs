@@ -70,82 +70,74 @@ fn empty_bars(q: &Question) -> Tally {
     bars
 }
 
+/// Adds one answer to a question's bars: each chosen option once, a ranking by first place.
+fn count(q: &Question, bars: &mut Tally, answer: &Answer) {
+    let picked: Vec<Answer> = match answer {
+        Answer::Choices(ids) if matches!(q.kind, QuestionKind::Ranking { .. }) => ids
+            .first()
+            .map(|id| Answer::Choice(id.clone()))
+            .into_iter()
+            .collect(),
+        Answer::Choices(ids) => ids.iter().map(|id| Answer::Choice(id.clone())).collect(),
+        other => vec![other.clone()],
+    };
+    for a in picked {
+        if let Some((_, bar)) = bars.iter_mut().find(|(key, _)| *key == a) {
+            bar.count += 1;
+        }
+    }
+}
+
+/// The chart of one closed question over the answers given to it.
+pub fn question_chart<'a>(
+    q: &Question,
+    answers: impl IntoIterator<Item = &'a Answer>,
+) -> QuestionChart {
+    let mut bars = empty_bars(q);
+    let mut answered = 0;
+    for answer in answers {
+        answered += 1;
+        count(q, &mut bars, answer);
+    }
+    QuestionChart {
+        question_id: q.id.clone(),
+        // A ranking is charted by what people put first.
+        question: match q.kind {
+            QuestionKind::Ranking { .. } => format!("{} (put first)", q.text),
+            _ => q.text.clone(),
+        },
+        answered,
+        bars: bars.into_iter().map(|(_, b)| b).collect(),
+    }
+}
+
 /// Counts the closed questions of every survey in `c` over `responses` (which the caller
 /// has already limited to what the reader may see).
 pub fn charts<'a>(
     c: &Consultation,
     responses: impl IntoIterator<Item = &'a StoredResponse>,
 ) -> Vec<SurveyCharts> {
-    // Per question: whether it is a ranking (counted by first place), and its bars.
-    let mut out: Vec<(SurveyCharts, Vec<(bool, Tally)>)> = c
-        .surveys
+    let responses: Vec<&StoredResponse> = responses.into_iter().collect();
+    c.surveys
         .iter()
         .map(|s| {
-            let closed: Vec<&Question> = s.questions.iter().filter(|q| is_closed(q)).collect();
-            (
-                SurveyCharts {
-                    survey_id: s.id.clone(),
-                    title: s.title.clone(),
-                    audience_label: s.audience.label().to_string(),
-                    responses: 0,
-                    questions: closed
-                        .iter()
-                        .map(|q| QuestionChart {
-                            question_id: q.id.clone(),
-                            // A ranking is charted by what people put first.
-                            question: match q.kind {
-                                QuestionKind::Ranking { .. } => format!("{} (put first)", q.text),
-                                _ => q.text.clone(),
-                            },
-                            answered: 0,
-                            bars: Vec::new(),
-                        })
-                        .collect(),
-                },
-                closed
+            let mine: Vec<&StoredResponse> = responses
+                .iter()
+                .copied()
+                .filter(|r| r.survey_id == s.id)
+                .collect();
+            SurveyCharts {
+                survey_id: s.id.clone(),
+                title: s.title.clone(),
+                audience_label: s.audience.label().to_string(),
+                responses: mine.len() as u64,
+                questions: s
+                    .questions
                     .iter()
-                    .map(|q| {
-                        (
-                            matches!(q.kind, QuestionKind::Ranking { .. }),
-                            empty_bars(q),
-                        )
-                    })
+                    .filter(|q| is_closed(q))
+                    .map(|q| question_chart(q, mine.iter().filter_map(|r| r.answers.get(&q.id))))
                     .collect(),
-            )
-        })
-        .collect();
-    for r in responses {
-        let Some((survey, bars)) = out.iter_mut().find(|(s, _)| s.survey_id == r.survey_id) else {
-            continue;
-        };
-        survey.responses += 1;
-        for (chart, (ranking, bars)) in survey.questions.iter_mut().zip(bars.iter_mut()) {
-            let Some(answer) = r.answers.get(&chart.question_id) else {
-                continue;
-            };
-            chart.answered += 1;
-            let picked: Vec<Answer> = match answer {
-                Answer::Choices(ids) if *ranking => ids
-                    .first()
-                    .map(|id| Answer::Choice(id.clone()))
-                    .into_iter()
-                    .collect(),
-                Answer::Choices(ids) => ids.iter().map(|id| Answer::Choice(id.clone())).collect(),
-                other => vec![other.clone()],
-            };
-            for a in picked {
-                if let Some((_, bar)) = bars.iter_mut().find(|(key, _)| *key == a) {
-                    bar.count += 1;
-                }
             }
-        }
-    }
-    out.into_iter()
-        .map(|(mut s, bars)| {
-            for (chart, (_, bars)) in s.questions.iter_mut().zip(bars) {
-                chart.bars = bars.into_iter().map(|(_, b)| b).collect();
-            }
-            s
         })
         .collect()
 }

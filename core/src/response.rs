@@ -604,20 +604,17 @@ mod tests {
 /// so that codes read aloud or copied by hand survive.
 const RECEIPT_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/// The short code a participant can keep to withdraw their answers: 40 random bits of the
-/// response's id, as `ABCD-EFGH`. The id is random and known only to the device and server.
-pub fn receipt_code(id: Uuid) -> String {
-    let bits = id.as_u128() & ((1u128 << 40) - 1);
-    let chars: String = (0..8)
+/// `n` characters of Crockford's base 32 from the low bits of `bits`.
+pub(crate) fn crockford(bits: u128, n: usize) -> String {
+    (0..n)
         .rev()
         .map(|i| RECEIPT_ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
-        .collect();
-    format!("{}-{}", &chars[..4], &chars[4..])
+        .collect()
 }
 
-/// A typed receipt code in its canonical form, forgiving case, spaces, dashes and the
-/// letters people confuse with digits; None if it cannot be a code.
-pub fn normalise_receipt(input: &str) -> Option<String> {
+/// A typed Crockford code of `n` characters in its canonical form, forgiving case, spaces,
+/// dashes and the letters people confuse with digits; None if it cannot be such a code.
+pub(crate) fn normalise_crockford(input: &str, n: usize) -> Option<String> {
     let mut chars = String::new();
     for c in input.chars().filter(|c| !c.is_whitespace() && *c != '-') {
         let c = match c.to_ascii_uppercase() {
@@ -625,12 +622,25 @@ pub fn normalise_receipt(input: &str) -> Option<String> {
             'I' | 'L' => '1',
             c => c,
         };
-        if !RECEIPT_ALPHABET.contains(&(c as u8)) || !c.is_ascii() {
+        if !c.is_ascii() || !RECEIPT_ALPHABET.contains(&(c as u8)) {
             return None;
         }
         chars.push(c);
     }
-    (chars.len() == 8).then(|| format!("{}-{}", &chars[..4], &chars[4..]))
+    (chars.len() == n).then_some(chars)
+}
+
+/// The short code a participant can keep to withdraw their answers: 40 random bits of the
+/// response's id, as `ABCD-EFGH`. The id is random and known only to the device and server.
+pub fn receipt_code(id: Uuid) -> String {
+    let chars = crockford(id.as_u128() & ((1u128 << 40) - 1), 8);
+    format!("{}-{}", &chars[..4], &chars[4..])
+}
+
+/// A typed receipt code in its canonical form, forgiving case, spaces, dashes and the
+/// letters people confuse with digits; None if it cannot be a code.
+pub fn normalise_receipt(input: &str) -> Option<String> {
+    normalise_crockford(input, 8).map(|chars| format!("{}-{}", &chars[..4], &chars[4..]))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! a trailer counts the records, so a truncated file is refused rather than half-restored.
 
 use crate::clock::now;
+use crate::storage::EventRecord;
 use crate::storage::{Insert, StorageError, Store, StoredBoard, UserRecord};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, BufReader, BufWriter, Write};
@@ -17,8 +18,9 @@ use tellus_core::{Consultation, StoredResponse};
 use thiserror::Error;
 
 /// The backup file format this build writes and reads.
-/// Version 2 added accounts, the audit log and theme boards; version 1 files still restore.
-pub const BACKUP_VERSION: u32 = 2;
+/// Version 2 added accounts, the audit log and theme boards; version 3 events. Older
+/// files still restore.
+pub const BACKUP_VERSION: u32 = 3;
 
 /// One line of a backup file.
 #[derive(Debug, Serialize, Deserialize)]
@@ -36,6 +38,7 @@ enum Line {
         consultation: String,
         board: Box<StoredBoard>,
     },
+    Event(Box<EventRecord>),
     End {
         consultations: usize,
         responses: usize,
@@ -45,6 +48,8 @@ enum Line {
         audit: usize,
         #[serde(default)]
         boards: usize,
+        #[serde(default)]
+        events: usize,
     },
 }
 
@@ -82,6 +87,7 @@ pub struct Counts {
     pub accounts: usize,
     pub audit: usize,
     pub boards: usize,
+    pub events: usize,
 }
 
 /// Writes a backup of the store to `path` (via a temporary file, renamed when complete).
@@ -126,12 +132,17 @@ pub fn backup(store: &Store, path: &Path) -> Result<Counts, BackupError> {
             board: Box::new(board.clone()),
         })?;
     }
+    let events = store.event_records()?;
+    for e in &events {
+        write(&Line::Event(Box::new(e.clone())))?;
+    }
     let counts = Counts {
         consultations: consultations.len(),
         responses,
         accounts: accounts.len(),
         audit: audit.len(),
         boards: boards.len(),
+        events: events.len(),
     };
     write(&Line::End {
         consultations: counts.consultations,
@@ -139,6 +150,7 @@ pub fn backup(store: &Store, path: &Path) -> Result<Counts, BackupError> {
         accounts: counts.accounts,
         audit: counts.audit,
         boards: counts.boards,
+        events: counts.events,
     })?;
     let file = out.into_inner().map_err(|e| io(e.into_error()))?;
     file.sync_all().map_err(io)?;
@@ -164,6 +176,7 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
     let mut accounts = Vec::new();
     let mut audit = Vec::new();
     let mut boards = Vec::new();
+    let mut events = Vec::new();
     let mut ended = None;
     for (i, line) in BufReader::new(file).lines().enumerate() {
         let line = line.map_err(io)?;
@@ -190,12 +203,14 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
                 consultation,
                 board,
             } => boards.push((consultation, board)),
+            Line::Event(e) => events.push(e),
             Line::End {
                 consultations,
                 responses,
                 accounts,
                 audit,
                 boards,
+                events,
             } => {
                 ended = Some(Counts {
                     consultations,
@@ -203,6 +218,7 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
                     accounts,
                     audit,
                     boards,
+                    events,
                 })
             }
         }
@@ -213,6 +229,7 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
         accounts: accounts.len(),
         audit: audit.len(),
         boards: boards.len(),
+        events: events.len(),
     };
     if ended != Some(counts) {
         return Err(BackupError::Truncated {
@@ -239,6 +256,9 @@ pub fn restore(store: &Store, path: &Path) -> Result<Counts, BackupError> {
     }
     for (consultation, board) in &boards {
         store.put_board(consultation, board)?;
+    }
+    for e in &events {
+        store.restore_event(e)?;
     }
     store.mark_demo_loaded()?;
     store.flush_blocking()?;

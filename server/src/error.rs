@@ -41,6 +41,8 @@ pub enum AppError {
     #[error("this account's role does not allow that")]
     Forbidden,
     #[error(transparent)]
+    Event(#[from] tellus_core::event::EventError),
+    #[error(transparent)]
     Json(#[from] JsonRejection),
     #[error(transparent)]
     Storage(#[from] StorageError),
@@ -116,6 +118,17 @@ impl AppError {
                 "response_conflict",
                 "A different response was already stored with this id; send new answers with a new id".into(),
             ),
+            AppError::Event(e) => {
+                use tellus_core::event::EventError;
+                let status = match e {
+                    EventError::NotOpen | EventError::Closed => StatusCode::CONFLICT,
+                    EventError::Ended => StatusCode::GONE,
+                    EventError::Invalid(_) | EventError::Answers(_) | EventError::WrongKind => {
+                        StatusCode::UNPROCESSABLE_ENTITY
+                    }
+                };
+                (status, e.code(), e.to_string())
+            }
             AppError::Json(rejection) => {
                 let code = match rejection {
                     JsonRejection::JsonDataError(_) => "invalid_body",
@@ -149,6 +162,7 @@ impl IntoResponse for AppError {
         };
         let fields = match self {
             AppError::InvalidAnswers(fields) => fields,
+            AppError::Event(tellus_core::event::EventError::Answers(fields)) => fields,
             AppError::InvalidDefinition(problems) => problems
                 .into_iter()
                 .map(|p| FieldError {

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod commands;
 pub mod error;
 pub mod export;
+pub mod live;
 pub mod routes;
 pub mod startup;
 pub mod storage;

@@ -72,7 +72,7 @@ enum Command {
         #[arg(long, default_value = "data")]
         data: PathBuf,
     },
-    /// Delete responses whose consultation's retention period has ended (the server also does this daily).
+    /// Delete responses and events whose consultation's retention period has ended (the server also does this daily).
     Purge {
         #[arg(long, default_value = "data")]
         data: PathBuf,
@@ -216,8 +216,8 @@ async fn execute(command: Command) -> Result<(), Box<dyn std::error::Error>> {
             for d in due {
                 let verb = if dry_run { "would delete" } else { "deleted" };
                 println!(
-                    "{}: retention ended {}; {verb} {} responses",
-                    d.title, d.ended, d.responses
+                    "{}: retention ended {}; {verb} {} responses and {} events",
+                    d.title, d.ended, d.responses, d.events
                 );
             }
         }
@@ -254,24 +254,26 @@ async fn execute(command: Command) -> Result<(), Box<dyn std::error::Error>> {
         Command::Backup { data, out } => {
             let counts = backup::backup(&Store::open(&data)?, &out)?;
             println!(
-                "Backed up {} consultations, {} responses, {} accounts, {} audit entries and {} theme boards to {}",
+                "Backed up {} consultations, {} responses, {} accounts, {} audit entries, {} theme boards and {} events to {}",
                 counts.consultations,
                 counts.responses,
                 counts.accounts,
                 counts.audit,
                 counts.boards,
+                counts.events,
                 out.display()
             );
         }
         Command::Restore { data, from } => {
             let counts = backup::restore(&Store::open(&data)?, &from)?;
             println!(
-                "Restored {} consultations, {} responses, {} accounts, {} audit entries and {} theme boards into {}",
+                "Restored {} consultations, {} responses, {} accounts, {} audit entries, {} theme boards and {} events into {}",
                 counts.consultations,
                 counts.responses,
                 counts.accounts,
                 counts.audit,
                 counts.boards,
+                counts.events,
                 data.display()
             );
         }

@@ -27,6 +27,8 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 pub struct AppState {
     pub store: Store,
     pub auth: Arc<AuthSettings>,
+    /// Who is watching which event, to send changes as they happen.
+    pub live: Arc<crate::live::Live>,
 }
 
 /// How signing in behaves.
@@ -55,6 +57,7 @@ impl AppState {
         AppState {
             store,
             auth: Arc::new(AuthSettings::default()),
+            live: Arc::default(),
         }
     }
 }

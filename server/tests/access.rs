@@ -183,7 +183,44 @@ fn routes(parents_survey: &Value, response: Uuid, flagged: Uuid) -> Vec<Route> {
             Some(json!({ "text": "Mentions being left alone a lot" })),
             BUILDERS,
         ),
+        route(Method::GET, &format!("{c}/you-said-we-did"), None, EVERYONE),
+        route(
+            Method::PUT,
+            &format!("{c}/you-said-we-did"),
+            Some(json!({})),
+            BUILDERS,
+        ),
+        route(Method::GET, &format!("{c}/events"), None, EVERYONE),
+        route(
+            Method::POST,
+            &format!("{c}/events"),
+            Some(event_details()),
+            BUILDERS,
+        ),
+        route(Method::GET, EVENT, None, EVERYONE),
+        route(Method::PUT, EVENT, Some(event_details()), BUILDERS),
+        route(Method::DELETE, EVENT, None, BUILDERS),
+        route(
+            Method::POST,
+            &format!("{EVENT}/activities"),
+            Some(json!({ "title": "Ideas", "type": "idea_wall", "prompts": ["What works well?"] })),
+            BUILDERS,
+        ),
+        route(
+            Method::POST,
+            &format!("{EVENT}/control"),
+            Some(json!({ "action": "end" })),
+            BUILDERS,
+        ),
+        route(Method::GET, &format!("{EVENT}/qr.svg"), None, EVERYONE),
     ]
+}
+
+/// The event every route test has, made by `populated`.
+const EVENT: &str = "/api/manage/events/access-event";
+
+fn event_details() -> Value {
+    json!({ "title": "Parents' workshop", "date": "2026-12-03", "place": "Guildhall", "audience": "parents_and_carers" })
 }
 
 /// A demo app with one account per role (all on the demo team), one ordinary response and one held.
@@ -218,6 +255,19 @@ async fn populated(auth: AuthSettings) -> (TestApp, Uuid, Uuid) {
         )
         .await;
     assert_eq!(r.status, StatusCode::CREATED);
+    let event = tellus_core::event::Event {
+        id: "access-event".into(),
+        consultation_id: "therapies-review".into(),
+        title: "Workshop".into(),
+        date: None,
+        place: String::new(),
+        audience: tellus_core::Audience::ParentsAndCarers,
+        code: "ACC355".into(),
+        activities: Vec::new(),
+        current: None,
+        ended: false,
+    };
+    assert!(t.store.add_event(&event).unwrap());
     (t, ordinary, held)
 }
 

@@ -1,4 +1,5 @@
-//! Retention: deleting responses for good once a consultation's retention period has ended.
+//! Retention: deleting responses and events for good once a consultation's retention
+//! period has ended.
 
 use crate::auth;
 use crate::storage::{StorageError, Store};
@@ -13,6 +14,8 @@ pub struct Due {
     /// The last day of retention, ISO.
     pub ended: String,
     pub responses: usize,
+    /// Events, with every note and vote made at them.
+    pub events: usize,
 }
 
 /// Deletes (or with `dry_run`, lists) the responses of every consultation whose retention
@@ -29,19 +32,27 @@ pub fn purge(store: &Store, today: i64, dry_run: bool) -> Result<Vec<Due>, Stora
             .filter(|r| r.consultation_id == c.id)
             .map(|r| r.id)
             .collect();
-        if ids.is_empty() {
+        let events: Vec<_> = store
+            .events()?
+            .into_iter()
+            .filter(|e| e.consultation_id == c.id)
+            .collect();
+        if ids.is_empty() && events.is_empty() {
             continue;
         }
         if !dry_run {
             for id in &ids {
                 store.delete_response(*id)?;
             }
+            for e in &events {
+                store.delete_event(e)?;
+            }
             store.audit(&AuditEntry {
                 at: auth::now(),
                 actor: "retention".into(),
                 action: AuditAction::ResponsesPurged,
                 target: c.id.clone(),
-                detail: format!("{} responses", ids.len()),
+                detail: format!("{} responses, {} events", ids.len(), events.len()),
             })?;
         }
         due.push(Due {
@@ -49,6 +60,7 @@ pub fn purge(store: &Store, today: i64, dry_run: bool) -> Result<Vec<Due>, Stora
             title: c.title.clone(),
             ended: iso_date(end as u64 * 86_400),
             responses: ids.len(),
+            events: events.len(),
         });
     }
     if !dry_run && !due.is_empty() {

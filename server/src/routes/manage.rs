@@ -313,6 +313,11 @@ pub async fn delete_survey(
 
 /// The address participants open, from the host this request came to.
 pub fn public_link(headers: &HeaderMap, survey_id: &str) -> String {
+    site_link(headers, &format!("/s/{survey_id}"))
+}
+
+/// A full link to a path of this site, as the person's browser reached it.
+pub fn site_link(headers: &HeaderMap, path: &str) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -324,7 +329,20 @@ pub fn public_link(headers: &HeaderMap, survey_id: &str) -> String {
         Some("https") => "https",
         _ => "http",
     };
-    format!("{scheme}://{host}/s/{survey_id}")
+    format!("{scheme}://{host}{path}")
+}
+
+/// A QR code of a link, as SVG.
+pub fn qr_svg(link: &str) -> Result<String, AppError> {
+    let code = qrcode::QrCode::new(link.as_bytes()).map_err(|e| AppError::BadRequest {
+        code: "link_too_long",
+        message: format!("The link is too long for a QR code: {e}"),
+    })?;
+    Ok(code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(256, 256)
+        .quiet_zone(true)
+        .build())
 }
 
 /// `GET /api/manage/consultations/{id}/surveys/{survey}/qr.svg`: a QR code of the survey's link, to print.
@@ -341,15 +359,6 @@ pub async fn qr(
             id: survey_id,
         });
     }
-    let link = public_link(&headers, &survey_id);
-    let code = qrcode::QrCode::new(link.as_bytes()).map_err(|e| AppError::BadRequest {
-        code: "link_too_long",
-        message: format!("The link is too long for a QR code: {e}"),
-    })?;
-    let svg = code
-        .render::<qrcode::render::svg::Color>()
-        .min_dimensions(256, 256)
-        .quiet_zone(true)
-        .build();
+    let svg = qr_svg(&public_link(&headers, &survey_id))?;
     Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg))
 }

@@ -1,6 +1,7 @@
 //! The JSON API under `/api`.
 
 mod consultations;
+mod events;
 mod health;
 mod manage;
 mod responses;
@@ -28,6 +29,18 @@ pub fn api() -> Router<AppState> {
         .route("/responses/{id}", put(responses::put))
         .route("/withdraw", post(safeguarding::withdraw))
         .route("/published/{id}", get(themes::published))
+        .route("/you-said-we-did/{id}", get(themes::said_did_published))
+        .route("/events/join", post(events::join))
+        .route("/events/{code}", get(events::room))
+        .route("/events/{code}/stream", get(events::room_stream))
+        .route(
+            "/events/{code}/participants/{participant}",
+            get(events::mine),
+        )
+        .route(
+            "/events/{code}/activities/{activity}",
+            post(events::contribute),
+        )
         // Facilitators: every route below starts with the `Signed` extractor.
         .merge(facilitator())
         .fallback(not_found)
@@ -87,6 +100,34 @@ pub fn facilitator() -> Router<AppState> {
             "/manage/consultations/{id}/export/{format}",
             get(themes::download),
         )
+        .route(
+            "/manage/consultations/{id}/you-said-we-did",
+            get(themes::said_did).put(themes::save_said_did),
+        )
+        .route(
+            "/manage/consultations/{id}/you-said-we-did/publish",
+            post(themes::publish_said_did),
+        )
+        .route(
+            "/manage/consultations/{id}/events",
+            get(events::list).post(events::create),
+        )
+        .route(
+            "/manage/events/{id}",
+            get(events::get).put(events::details).delete(events::delete),
+        )
+        .route("/manage/events/{id}/activities", post(events::add_activity))
+        .route("/manage/events/{id}/control", post(events::control))
+        .route(
+            "/manage/events/{id}/notes/{note}/visibility",
+            post(events::note_visibility),
+        )
+        .route(
+            "/manage/events/{id}/notes/{note}/release",
+            post(events::release_note),
+        )
+        .route("/manage/events/{id}/present", get(events::present_stream))
+        .route("/manage/events/{id}/qr.svg", get(events::qr))
         .route("/manage/safeguarding", get(safeguarding::queue))
         .route(
             "/manage/safeguarding/phrases",

@@ -15,8 +15,11 @@ use axum::response::{IntoResponse, Response};
 use std::collections::BTreeSet;
 use tellus_core::account::Permission;
 use tellus_core::audit::AuditAction;
-use tellus_core::board::{self, Board, Edit, Publish, SummaryDoc, ThemesPage, WhatYouToldUs};
+use tellus_core::board::{
+    self, Board, Comment, Edit, Publish, SummaryDoc, ThemesPage, WhatYouToldUs,
+};
 use tellus_core::safeguarding::is_held;
+use tellus_core::said_did::{self, Actions, YouSaidWeDid};
 use tellus_core::survey::DefinitionProblem;
 use tellus_core::theme::codebook::Codebook;
 use tellus_core::{Consultation, StoredResponse};
@@ -33,6 +36,25 @@ pub fn shareable(state: &AppState, c: &Consultation) -> Result<Vec<StoredRespons
     Ok(out)
 }
 
+/// Every free-text comment that may be themed: survey answers not held for safeguarding,
+/// and idea-wall notes from the consultation's events (not hidden, not held).
+pub fn comments(
+    state: &AppState,
+    c: &Consultation,
+    responses: &[StoredResponse],
+) -> Result<Vec<Comment>, AppError> {
+    let mut out = board::comments(c, responses);
+    for e in state.store.events()? {
+        if e.consultation_id == c.id {
+            out.extend(tellus_core::event::comments(
+                &e,
+                &state.store.event_notes(&e.id)?,
+            ));
+        }
+    }
+    Ok(out)
+}
+
 /// The board as it stands: the stored themes and decisions over the shareable answers.
 pub fn current(
     state: &AppState,
@@ -40,12 +62,13 @@ pub fn current(
     stored: &StoredBoard,
 ) -> Result<(Option<Board>, usize), AppError> {
     let responses = shareable(state, c)?;
-    let visible: BTreeSet<_> = responses.iter().map(|r| r.id).collect();
+    let all = comments(state, c, &responses)?;
     let Some(generated) = &stored.generated else {
-        return Ok((None, board::comments(c, &responses).len()));
+        return Ok((None, all.len()));
     };
+    let visible: BTreeSet<_> = all.iter().map(|k| k.response_id).collect();
     let known: BTreeSet<&str> = generated.comments.iter().map(|k| k.key.as_str()).collect();
-    let new_answers = board::comments(c, &responses)
+    let new_answers = all
         .iter()
         .filter(|k| !known.contains(k.key.as_str()))
         .count();
@@ -89,7 +112,7 @@ pub async fn find(
 ) -> Result<Json<ThemesPage>, AppError> {
     let c = signed.consultation(&state.store, &id, Permission::ManageConsultations)?;
     let mut stored = state.store.board(&c.id)?;
-    let comments = board::comments(&c, &shareable(&state, &c)?);
+    let comments = comments(&state, &c, &shareable(&state, &c)?)?;
     let (previous, edits) = (stored.generated.take(), stored.edits.clone());
     let generated = tokio::task::spawn_blocking(move || {
         board::generate(
@@ -284,4 +307,140 @@ pub async fn download(
         bytes,
     )
         .into_response())
+}
+
+/// The actions as saved, with "what we will do" from the summary where no decision is saved yet.
+fn actions_now(stored: &StoredBoard) -> Actions {
+    let mut actions = stored.actions.clone();
+    for (theme, words) in &stored.doc.actions {
+        let a = actions.entry(theme.clone()).or_default();
+        if a.decision.trim().is_empty() {
+            a.decision = words.clone();
+        }
+    }
+    actions
+}
+
+/// "You said, we did" as it stands, for the editor.
+#[derive(Debug, serde::Serialize)]
+pub struct SaidDidPage {
+    /// Approved themes the facilitator can record a decision for: (id, label).
+    pub themes: Vec<(String, String)>,
+    pub actions: Actions,
+    /// The page as it would be published now.
+    pub preview: YouSaidWeDid,
+    pub published: bool,
+}
+
+fn said_did_page(
+    state: &AppState,
+    c: &Consultation,
+    stored: &StoredBoard,
+) -> Result<Json<SaidDidPage>, AppError> {
+    let (board, _) = current(state, c, stored)?;
+    let board = board.unwrap_or_else(|| Board {
+        themes: Vec::new(),
+        comments: Vec::new(),
+        audiences: Vec::new(),
+        built_at: 0,
+    });
+    let actions = actions_now(stored);
+    let mut themes: Vec<_> = board.themes.iter().filter(|t| t.approved).collect();
+    themes.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+    Ok(Json(SaidDidPage {
+        themes: themes
+            .iter()
+            .map(|t| (t.id.clone(), t.label.clone()))
+            .collect(),
+        preview: said_did::you_said_we_did(c, &board, &actions),
+        actions,
+        published: stored.said_did.is_some(),
+    }))
+}
+
+/// `GET /api/manage/consultations/{id}/you-said-we-did`.
+pub async fn said_did(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+) -> Result<Json<SaidDidPage>, AppError> {
+    let c = signed.consultation(&state.store, &id, Permission::ReadSummaries)?;
+    let stored = state.store.board(&c.id)?;
+    said_did_page(&state, &c, &stored)
+}
+
+/// `PUT /api/manage/consultations/{id}/you-said-we-did`: decisions per theme. Each
+/// decision is also the theme's "what we will do" in What you told us.
+pub async fn save_said_did(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    body: Result<Json<Actions>, JsonRejection>,
+) -> Result<Json<SaidDidPage>, AppError> {
+    let c = signed.consultation(&state.store, &id, Permission::ManageConsultations)?;
+    let Json(actions) = body?;
+    said_did::validate(&actions).map_err(AppError::InvalidDefinition)?;
+    let mut stored = state.store.board(&c.id)?;
+    for (theme, a) in &actions {
+        if a.decision.trim().is_empty() {
+            stored.doc.actions.remove(theme);
+        } else {
+            stored
+                .doc
+                .actions
+                .insert(theme.clone(), a.decision.trim().to_string());
+        }
+    }
+    stored.actions = actions;
+    state.store.put_board(&c.id, &stored)?;
+    state.store.flush().await?;
+    said_did_page(&state, &c, &stored)
+}
+
+/// `POST /api/manage/consultations/{id}/you-said-we-did/publish`: `{ "publish": bool }`.
+pub async fn publish_said_did(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    body: Result<Json<Publish>, JsonRejection>,
+) -> Result<Json<SaidDidPage>, AppError> {
+    let c = signed.consultation(&state.store, &id, Permission::ManageConsultations)?;
+    let Json(Publish { publish }) = body?;
+    let mut stored = state.store.board(&c.id)?;
+    let page = said_did_page(&state, &c, &stored)?.0;
+    if publish && page.preview.items.is_empty() {
+        return Err(AppError::Conflict {
+            code: "nothing_to_publish",
+            message: "Record a decision for at least one approved theme before publishing".into(),
+        });
+    }
+    stored.said_did = publish.then(|| YouSaidWeDid {
+        published_at: Some(auth::now()),
+        ..page.preview
+    });
+    state.store.put_board(&c.id, &stored)?;
+    let what = if publish {
+        "published you said, we did"
+    } else {
+        "withdrew you said, we did"
+    };
+    record(&state, &signed.actor(), AuditAction::Export, &c.id, what)?;
+    state.store.flush().await?;
+    said_did_page(&state, &c, &stored)
+}
+
+/// `GET /api/you-said-we-did/{id}`: the published page, for anyone.
+pub async fn said_did_published(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<YouSaidWeDid>, AppError> {
+    state
+        .store
+        .board(&id)?
+        .said_did
+        .map(Json)
+        .ok_or(AppError::NotFound {
+            what: "you said, we did",
+            id,
+        })
 }

@@ -4,6 +4,7 @@
 use super::{StorageError, Store, decode, encode};
 use serde::{Deserialize, Serialize};
 use tellus_core::board::{Edits, Generated, SummaryDoc, WhatYouToldUs};
+use tellus_core::said_did::{Actions, YouSaidWeDid};
 
 /// Everything about a consultation's themes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -18,6 +19,12 @@ pub struct StoredBoard {
     /// The copy shown to the public, frozen when published.
     #[serde(default)]
     pub published: Option<WhatYouToldUs>,
+    /// What will happen about each theme ("you said, we did").
+    #[serde(default)]
+    pub actions: Actions,
+    /// The published "you said, we did" page.
+    #[serde(default)]
+    pub said_did: Option<YouSaidWeDid>,
 }
 
 impl Store {

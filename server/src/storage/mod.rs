@@ -20,9 +20,11 @@ use uuid::Uuid;
 
 mod accounts;
 mod boards;
+mod events;
 mod safeguarding;
 pub use accounts::{Session, UserRecord};
 pub use boards::StoredBoard;
+pub use events::{EventRecord, NoteInsert, Participant};
 
 /// The on-disk format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -99,6 +101,16 @@ pub struct Store {
     audit: Tree,
     /// consultation id -> StoredBoard
     boards: Tree,
+    /// event id -> Event
+    events: Tree,
+    /// join code -> event id
+    event_codes: Tree,
+    /// event id \0 participant -> Participant
+    participants: Tree,
+    /// event id \0 activity id \0 note id -> Note
+    notes: Tree,
+    /// event id \0 activity id \0 participant -> Vote
+    votes: Tree,
     /// The safeguarding phrase list in use, compiled.
     checker: Arc<RwLock<Arc<Checker>>>,
 }
@@ -210,6 +222,11 @@ impl Store {
             sessions: db.open_tree("sessions")?,
             audit: db.open_tree("audit")?,
             boards: db.open_tree("boards")?,
+            events: db.open_tree("events")?,
+            event_codes: db.open_tree("event_codes")?,
+            participants: db.open_tree("participants")?,
+            notes: db.open_tree("notes")?,
+            votes: db.open_tree("votes")?,
             checker: Arc::new(RwLock::new(Arc::new(
                 safeguarding::phrases_in(&meta)?.checker(),
             ))),

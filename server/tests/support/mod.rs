@@ -55,6 +55,7 @@ impl TestApp {
             AppState {
                 store: store.clone(),
                 auth: Arc::new(auth),
+                live: Arc::default(),
             },
             None,
         );
