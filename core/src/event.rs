@@ -199,7 +199,7 @@ impl Symbol {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        format!("/symbols/{name}.svg")
+        format!("/public/symbols/{name}.svg")
     }
 }
 
@@ -1376,8 +1376,10 @@ mod tests {
     #[test]
     fn every_symbol_has_a_picture_and_words() {
         for s in Symbol::ALL {
-            assert!(s.src().starts_with("/symbols/") && s.src().ends_with(".svg"));
+            assert!(s.src().starts_with("/public/symbols/") && s.src().ends_with(".svg"));
             assert!(!s.label().is_empty());
+            let file = format!("{}/..{}", env!("CARGO_MANIFEST_DIR"), s.src());
+            assert!(std::path::Path::new(&file).is_file(), "{file} is drawn");
         }
     }
 }

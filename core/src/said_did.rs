@@ -87,6 +87,17 @@ pub struct YouSaidWeDid {
     pub published_at: Option<u64>,
 }
 
+/// "You said, we did" as it stands, for the facilitator's editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionsPage {
+    /// Approved themes a decision can be recorded for, most mentioned first: (id, label).
+    pub themes: Vec<(String, String)>,
+    pub actions: Actions,
+    /// The page as it would be published now.
+    pub preview: YouSaidWeDid,
+    pub published: bool,
+}
+
 /// The page from the approved themes that have a decision, most mentioned first.
 pub fn you_said_we_did(c: &Consultation, board: &Board, actions: &Actions) -> YouSaidWeDid {
     let mut themes: Vec<_> = board.themes.iter().filter(|t| t.approved).collect();
@@ -165,10 +176,10 @@ impl ActionStatus {
     /// The picture that goes with the status in the easy-read version.
     pub fn picture(self) -> &'static str {
         match self {
-            ActionStatus::Planned => "/symbols/planned.svg",
-            ActionStatus::InProgress => "/symbols/started.svg",
-            ActionStatus::Done => "/symbols/done.svg",
-            ActionStatus::NotPossible => "/symbols/cannot.svg",
+            ActionStatus::Planned => "/public/symbols/planned.svg",
+            ActionStatus::InProgress => "/public/symbols/started.svg",
+            ActionStatus::Done => "/public/symbols/done.svg",
+            ActionStatus::NotPossible => "/public/symbols/cannot.svg",
         }
     }
 }

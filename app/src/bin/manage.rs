@@ -35,6 +35,10 @@ fn Workspace() -> impl IntoView {
                             <Route path=path!("c/:id/charts") view=manage::charts::ChartsPage/>
                             <Route path=path!("c/:id/themes") view=manage::themes::ThemesReviewPage/>
                             <Route path=path!("c/:id/summary") view=manage::summary::SummaryPage/>
+                            <Route path=path!("c/:id/events") view=manage::events::EventsPage/>
+                            <Route path=path!("c/:id/you-said-we-did") view=manage::said_did::SaidDidEditor/>
+                            <Route path=path!("e/:id") view=manage::events::EventPage/>
+                            <Route path=path!("e/:id/present") view=manage::events::PresentPage/>
                             <Route path=path!("r/:id") view=manage::responses::ResponsePage/>
                             <Route path=path!("users") view=manage::users::UsersPage/>
                             <Route path=path!("safeguarding") view=manage::safeguarding::QueuePage/>

@@ -1,5 +1,6 @@
 //! Reusable pieces of the page.
 
+pub mod chart;
 pub mod face;
 pub mod form;
 pub mod idle;

@@ -81,6 +81,8 @@ fn ConsultationView(
             <li><a href=format!("{base}/charts")>"Charts of answers"</a></li>
             {auth.can(Permission::ReadResponses).then(|| view! { <li><a href=format!("{base}/themes")>"Themes"</a></li> })}
             <li><a href=format!("{base}/summary")>"What you told us"</a></li>
+            <li><a href=format!("{base}/you-said-we-did")>"You said, we did"</a></li>
+            <li><a href=format!("{base}/events")>"Events"</a></li>
         </ul>
         <SurveysSection c=c.clone() manage=manage resource=resource/>
         {manage.then(|| view! {

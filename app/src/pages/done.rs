@@ -66,6 +66,7 @@ pub fn DonePage() -> impl IntoView {
             </div>
             <h2 class="heading-m">"What happens next"</h2>
             <p class="body">{page.what_happens_next.clone()}</p>
+            <crate::pages::said_did::SaidDidLink consultation_id=page.consultation_id.clone()/>
             {move || receipt.get().map(|code| {
                 let until = page_closes.clone().map(|d| format!(" before {d}")).unwrap_or_default();
                 view! {

@@ -63,5 +63,7 @@ pub fn Home() -> impl IntoView {
                 .collect_view()
                 .into_any(),
         }}
+        <h2 class="heading-m">"At an event?"</h2>
+        <p class="body"><a href="/join">"Join with the code on the screen"</a></p>
     }
 }

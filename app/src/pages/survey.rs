@@ -113,6 +113,7 @@ pub fn StartPage() -> impl IntoView {
             {(!child_mode).then(|| view! { <p class="body">{page.purpose.clone()}</p> })}
             <h2 class="heading-m">"What happens to your answers"</h2>
             <p class="body">{page.what_happens_next.clone()}</p>
+            <crate::pages::said_did::SaidDidLink consultation_id=page.consultation_id.clone()/>
             {page
                 .closes_on
                 .as_deref()

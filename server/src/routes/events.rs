@@ -134,10 +134,10 @@ fn sse<T: Serialize + Send + 'static>(
             let event = match view() {
                 Ok(v) => SseEvent::default()
                     .json_data(v)
-                    .unwrap_or_else(|_| SseEvent::default().event("error").data("unreadable")),
+                    .unwrap_or_else(|_| SseEvent::default().event("problem").data("unreadable")),
                 // The device keeps what it shows and tries again on the next change.
                 Err(_) => SseEvent::default()
-                    .event("error")
+                    .event("problem")
                     .data("The server could not read the event just now"),
             };
             Some((Ok(event), (changes, view, false)))

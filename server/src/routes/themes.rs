@@ -19,7 +19,7 @@ use tellus_core::board::{
     self, Board, Comment, Edit, Publish, SummaryDoc, ThemesPage, WhatYouToldUs,
 };
 use tellus_core::safeguarding::is_held;
-use tellus_core::said_did::{self, Actions, YouSaidWeDid};
+use tellus_core::said_did::{self, Actions, ActionsPage, YouSaidWeDid};
 use tellus_core::survey::DefinitionProblem;
 use tellus_core::theme::codebook::Codebook;
 use tellus_core::{Consultation, StoredResponse};
@@ -321,22 +321,11 @@ fn actions_now(stored: &StoredBoard) -> Actions {
     actions
 }
 
-/// "You said, we did" as it stands, for the editor.
-#[derive(Debug, serde::Serialize)]
-pub struct SaidDidPage {
-    /// Approved themes the facilitator can record a decision for: (id, label).
-    pub themes: Vec<(String, String)>,
-    pub actions: Actions,
-    /// The page as it would be published now.
-    pub preview: YouSaidWeDid,
-    pub published: bool,
-}
-
 fn said_did_page(
     state: &AppState,
     c: &Consultation,
     stored: &StoredBoard,
-) -> Result<Json<SaidDidPage>, AppError> {
+) -> Result<Json<ActionsPage>, AppError> {
     let (board, _) = current(state, c, stored)?;
     let board = board.unwrap_or_else(|| Board {
         themes: Vec::new(),
@@ -347,7 +336,7 @@ fn said_did_page(
     let actions = actions_now(stored);
     let mut themes: Vec<_> = board.themes.iter().filter(|t| t.approved).collect();
     themes.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
-    Ok(Json(SaidDidPage {
+    Ok(Json(ActionsPage {
         themes: themes
             .iter()
             .map(|t| (t.id.clone(), t.label.clone()))
@@ -363,7 +352,7 @@ pub async fn said_did(
     State(state): State<AppState>,
     signed: Signed,
     Path(id): Path<String>,
-) -> Result<Json<SaidDidPage>, AppError> {
+) -> Result<Json<ActionsPage>, AppError> {
     let c = signed.consultation(&state.store, &id, Permission::ReadSummaries)?;
     let stored = state.store.board(&c.id)?;
     said_did_page(&state, &c, &stored)
@@ -376,7 +365,7 @@ pub async fn save_said_did(
     signed: Signed,
     Path(id): Path<String>,
     body: Result<Json<Actions>, JsonRejection>,
-) -> Result<Json<SaidDidPage>, AppError> {
+) -> Result<Json<ActionsPage>, AppError> {
     let c = signed.consultation(&state.store, &id, Permission::ManageConsultations)?;
     let Json(actions) = body?;
     said_did::validate(&actions).map_err(AppError::InvalidDefinition)?;
@@ -403,7 +392,7 @@ pub async fn publish_said_did(
     signed: Signed,
     Path(id): Path<String>,
     body: Result<Json<Publish>, JsonRejection>,
-) -> Result<Json<SaidDidPage>, AppError> {
+) -> Result<Json<ActionsPage>, AppError> {
     let c = signed.consultation(&state.store, &id, Permission::ManageConsultations)?;
     let Json(Publish { publish }) = body?;
     let mut stored = state.store.board(&c.id)?;
