@@ -843,6 +843,18 @@ pub struct EventView {
     pub held: Vec<HeldNote>,
 }
 
+/// A held note as the safeguarding queue lists it: where and when, and why (the text
+/// itself is on the event's page, for leads only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldNoteListing {
+    pub event_id: String,
+    pub event_title: String,
+    pub consultation_title: String,
+    pub activity_title: String,
+    pub posted_at: u64,
+    pub why: Vec<String>,
+}
+
 /// Hide a note from the wall, or show it again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoteVisibility {

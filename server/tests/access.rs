@@ -161,6 +161,12 @@ fn routes(parents_survey: &Value, response: Uuid, flagged: Uuid) -> Vec<Route> {
         ),
         route(
             Method::GET,
+            "/api/manage/safeguarding/notes",
+            None,
+            &[Role::SafeguardingLead],
+        ),
+        route(
+            Method::GET,
             "/api/manage/safeguarding/phrases",
             None,
             &[Role::SafeguardingLead],

@@ -583,6 +583,21 @@ async fn notes_post_once_can_be_hidden_are_held_when_worrying_and_reach_the_them
     // The safeguarding lead sees the held note and can release it, with a reason.
     t.add_user("lead@test.org", Role::SafeguardingLead);
     let lead = t.sign_in("lead@test.org").await;
+    let queue = t
+        .send(
+            Method::GET,
+            "/api/manage/safeguarding/notes",
+            None,
+            Some(&lead),
+        )
+        .await;
+    assert_eq!(queue.status, StatusCode::OK);
+    assert_eq!(queue.body[0]["event_id"], id.as_str());
+    assert_eq!(queue.body[0]["why"], json!(["hits me"]));
+    assert!(
+        !queue.text.contains("my dad"),
+        "the queue says where, not what"
+    );
     let view = t
         .send(
             Method::GET,

@@ -204,10 +204,10 @@ test('you said, we did: written by the facilitator, read by anyone in easy read'
   await page.getByLabel('Where it has got to').selectOption('in_progress');
   await page.getByLabel('By when (optional)').fill('2027-03-31');
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Saved.').waitFor();
+  await page.getByText('Saved.', { exact: true }).waitFor();
   await expectAccessible(page, 'the you said, we did editor');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await page.getByText('Published.').waitFor();
+  await page.getByText('Published.', { exact: true }).waitFor();
 
   const { context } = await tabletContext(shared.browser, url);
   const reader = await context.newPage();

@@ -6,6 +6,7 @@ use crate::browser;
 use crate::components::form::{Notice, Problems, TextArea, date_time};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use tellus_core::event::HeldNoteListing;
 use tellus_core::manage::HeldResponse;
 use tellus_core::safeguarding::{Concern, Phrase, PhraseList};
 
@@ -47,6 +48,48 @@ pub fn QueuePage() -> impl IntoView {
                                 <td>{h.reasons.join("; ")}</td>
                                 <td><a href=format!("/manage/r/{}", h.row.id)>"Open"
                                     <span class="visually-hidden">{format!(" response received {}", date_time(h.row.received_at))}</span></a></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any(),
+        }}
+        <HeldNotes/>
+    }
+}
+
+/// Notes from events held for the lead, each linking to its event's page.
+#[component]
+fn HeldNotes() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let notes = LocalResource::new(move || async move {
+        let result = api::get::<Vec<HeldNoteListing>>("/api/manage/safeguarding/notes").await;
+        if let Err(e) = &result {
+            auth.check(e);
+        }
+        result
+    });
+    view! {
+        <h2 class="heading-l">"Notes from events"</h2>
+        {move || match notes.get() {
+            None => view! { <p class="body" role="status">"Loading…"</p> }.into_any(),
+            Some(Err(e)) => view! { <div class="notification" role="alert"><p class="body">{e.to_string()}</p></div> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="body">"No notes from events are waiting."</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <table class="table">
+                    <caption class="visually-hidden">"Notes from events waiting for a safeguarding lead, oldest first"</caption>
+                    <thead><tr>
+                        <th scope="col">"Posted"</th><th scope="col">"Where"</th><th scope="col">"Matched"</th>
+                        <th scope="col"><span class="visually-hidden">"Open"</span></th>
+                    </tr></thead>
+                    <tbody>
+                        {list.into_iter().map(|h| view! {
+                            <tr>
+                                <td>{date_time(h.posted_at)}</td>
+                                <td>{h.consultation_title}<br/>{format!("{}: {}", h.event_title, h.activity_title)}</td>
+                                <td>{h.why.join(", ")}</td>
+                                <td><a href=format!("/manage/e/{}", h.event_id)>"Open"
+                                    <span class="visually-hidden">{format!(" the event {}", h.event_title)}</span></a></td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -129,6 +129,7 @@ pub fn facilitator() -> Router<AppState> {
         .route("/manage/events/{id}/present", get(events::present_stream))
         .route("/manage/events/{id}/qr.svg", get(events::qr))
         .route("/manage/safeguarding", get(safeguarding::queue))
+        .route("/manage/safeguarding/notes", get(safeguarding::held_notes))
         .route(
             "/manage/safeguarding/phrases",
             get(safeguarding::phrases).put(safeguarding::set_phrases),

@@ -13,6 +13,7 @@ use std::net::SocketAddr;
 use tellus_core::Status;
 use tellus_core::account::Permission;
 use tellus_core::audit::AuditAction;
+use tellus_core::event::HeldNoteListing;
 use tellus_core::manage::{HeldResponse, ResponseDetail, ReviewNote, Withdrawal, epoch_day};
 use tellus_core::response::{normalise_receipt, receipt_code};
 use tellus_core::safeguarding::{self, PhraseList, ReviewError};
@@ -43,6 +44,44 @@ pub async fn queue(
     }
     held.sort_by_key(|h| (h.row.received_at, h.row.id));
     Ok(Json(held))
+}
+
+/// `GET /api/manage/safeguarding/notes`: event notes held for the lead, oldest first.
+pub async fn held_notes(
+    State(state): State<AppState>,
+    signed: Signed,
+) -> Result<Json<Vec<HeldNoteListing>>, AppError> {
+    signed.require(Permission::ReadFlagged)?;
+    let mut out = Vec::new();
+    for e in state.store.events()? {
+        let Some(c) = state
+            .store
+            .consultation(&e.consultation_id)?
+            .filter(|c| signed.can_see(c))
+        else {
+            continue;
+        };
+        for n in state
+            .store
+            .event_notes(&e.id)?
+            .into_iter()
+            .filter(|n| n.held)
+        {
+            out.push(HeldNoteListing {
+                event_id: e.id.clone(),
+                event_title: e.title.clone(),
+                consultation_title: c.title.clone(),
+                activity_title: e
+                    .activity(&n.activity_id)
+                    .map(|a| a.title.clone())
+                    .unwrap_or_default(),
+                posted_at: n.posted_at,
+                why: n.why,
+            });
+        }
+    }
+    out.sort_by_key(|h| h.posted_at);
+    Ok(Json(out))
 }
 
 fn review_problem(e: ReviewError) -> AppError {
