@@ -6,6 +6,7 @@ use crate::browser;
 use crate::components::form::{Notice, Problems, TextArea, date_time};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use tellus_core::account::Permission;
 use tellus_core::event::HeldNoteListing;
 use tellus_core::manage::HeldResponse;
 use tellus_core::safeguarding::{Concern, Phrase, PhraseList};
@@ -54,7 +55,7 @@ pub fn QueuePage() -> impl IntoView {
                 </table>
             }.into_any(),
         }}
-        <HeldNotes/>
+        {auth.can(Permission::ReadFlagged).then(|| view! { <HeldNotes/> })}
     }
 }
 
