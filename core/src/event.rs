@@ -8,6 +8,7 @@ use crate::board::Comment;
 use crate::chart::{Bar, QuestionChart};
 use crate::response::{Answers, FieldError, grapheme_count, validate_answer};
 use crate::survey::{Audience, Choice, DefinitionProblem, Question, QuestionKind, Survey};
+pub use crate::symbol::Symbol;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
@@ -143,63 +144,6 @@ pub fn questions(activity: &Activity) -> Vec<Question> {
             })
             .collect(),
         _ => Vec::new(),
-    }
-}
-
-/// A picture a participant can post instead of (or with) words: drawn for children.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Symbol {
-    Happy,
-    Sad,
-    Worried,
-    Idea,
-    Help,
-    Time,
-    Friends,
-    School,
-    Home,
-    Talk,
-}
-
-impl Symbol {
-    /// Every symbol, in the order offered.
-    pub const ALL: [Symbol; 10] = [
-        Symbol::Happy,
-        Symbol::Sad,
-        Symbol::Worried,
-        Symbol::Idea,
-        Symbol::Help,
-        Symbol::Time,
-        Symbol::Friends,
-        Symbol::School,
-        Symbol::Home,
-        Symbol::Talk,
-    ];
-
-    /// The words that go with the picture (also its alt text).
-    pub fn label(self) -> &'static str {
-        match self {
-            Symbol::Happy => "Happy",
-            Symbol::Sad => "Sad",
-            Symbol::Worried => "Worried",
-            Symbol::Idea => "I have an idea",
-            Symbol::Help => "I need help",
-            Symbol::Time => "Waiting too long",
-            Symbol::Friends => "Friends",
-            Symbol::School => "School",
-            Symbol::Home => "Home",
-            Symbol::Talk => "Talking",
-        }
-    }
-
-    /// Where the picture is served from (drawn as SVG in `public/symbols`).
-    pub fn src(self) -> String {
-        let name = serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        format!("/public/symbols/{name}.svg")
     }
 }
 
@@ -1383,15 +1327,5 @@ mod tests {
         assert_eq!(normalise_code("ABC"), None);
         assert_eq!(normalise_code("ABCDEU"), None, "U is not used");
         assert_eq!(normalise_code("oil123"), Some("011123".into()));
-    }
-
-    #[test]
-    fn every_symbol_has_a_picture_and_words() {
-        for s in Symbol::ALL {
-            assert!(s.src().starts_with("/public/symbols/") && s.src().ends_with(".svg"));
-            assert!(!s.label().is_empty());
-            let file = format!("{}/..{}", env!("CARGO_MANIFEST_DIR"), s.src());
-            assert!(std::path::Path::new(&file).is_file(), "{file} is drawn");
-        }
     }
 }

@@ -18,6 +18,7 @@ pub mod safeguarding;
 pub mod said_did;
 pub mod summary;
 pub mod survey;
+pub mod symbol;
 pub mod text;
 pub mod theme;
 pub mod tone;

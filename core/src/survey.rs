@@ -236,6 +236,9 @@ pub enum QuestionKind {
 pub struct Choice {
     pub id: String,
     pub label: String,
+    /// A picture shown with the words, for children and anyone who reads pictures more easily.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<crate::symbol::Symbol>,
 }
 
 impl Choice {
@@ -244,6 +247,7 @@ impl Choice {
         Choice {
             id: id.into(),
             label: label.into(),
+            symbol: None,
         }
     }
 }

@@ -8,7 +8,11 @@ use tellus_core::survey::{Audience, Choice, Consultation, Question, QuestionKind
 fn kind() -> impl Strategy<Value = QuestionKind> {
     let options = prop::collection::vec(("[a-z_]{0,6}", ".{0,8}"), 0..5).prop_map(|v| {
         v.into_iter()
-            .map(|(id, label)| Choice { id, label })
+            .map(|(id, label)| Choice {
+                id,
+                label,
+                symbol: None,
+            })
             .collect::<Vec<_>>()
     });
     prop_oneof![

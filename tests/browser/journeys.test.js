@@ -86,6 +86,11 @@ test('a parent answers on a phone-sized tablet, corrects an error, and changes a
   await page.getByRole('button', { name: 'Start now' }).tap();
 
   await heading(page, /Which therapies does your child get now/);
+  // Pictures beside four of the options, drawn for Tellus; the words stay the checkboxes' names.
+  const pictures = page.locator('.option-symbol');
+  assert.equal(await pictures.count(), 4);
+  await page.waitForFunction(() => [...document.querySelectorAll('.option-symbol')].every((img) => img.complete && img.naturalWidth > 0));
+  await page.getByRole('checkbox', { name: 'Physiotherapy' }).waitFor();
   await page.getByRole('button', { name: 'Continue' }).tap();
   await page.locator('#error-summary').getByText('Choose at least one answer').waitFor();
   await expectAccessible(page, 'parents: multiple choice with an error');

@@ -18,6 +18,7 @@ fn listen_for(text: &str) -> Option<impl IntoView + use<>> {
 }
 use leptos::prelude::*;
 use tellus_core::response::{DONT_KNOW, RATHER_NOT_SAY, grapheme_count};
+use tellus_core::symbol::Symbol;
 use tellus_core::{Answer, FieldError, Question, QuestionKind};
 
 /// The id of the input an error links to: the first input of the question.
@@ -257,6 +258,11 @@ pub fn QuestionInput(
     .into_any()
 }
 
+/// An option's picture, decorative beside its words (the words are the name).
+fn picture(symbol: Option<Symbol>) -> impl IntoView {
+    symbol.map(|s| view! { <img class="option-symbol" src=s.src() alt="" width="40" height="40"/> })
+}
+
 /// One radio button that selects `value`.
 #[component]
 fn Radio(
@@ -265,6 +271,7 @@ fn Radio(
     label: String,
     value: Answer,
     draft: RwSignal<Option<Answer>>,
+    #[prop(default = None)] symbol: Option<Symbol>,
 ) -> impl IntoView {
     let mine = value.clone();
     view! {
@@ -277,7 +284,7 @@ fn Radio(
                 prop:checked=move || draft.with(|d| d.as_ref() == Some(&mine))
                 on:change=move |_| draft.set(Some(value.clone()))
             />
-            <label class="radios__label" for=id>{label.clone()}</label>
+            <label class="radios__label" for=id>{picture(symbol)}{label.clone()}</label>
             {listen_for(&label)}
         </div>
     }
@@ -291,6 +298,7 @@ fn Checkbox(
     label: String,
     checked: Signal<bool>,
     on_toggle: Callback<bool>,
+    #[prop(default = None)] symbol: Option<Symbol>,
 ) -> impl IntoView {
     view! {
         <div class="checkboxes__item">
@@ -302,7 +310,7 @@ fn Checkbox(
                 prop:checked=move || checked.get()
                 on:change=move |ev| on_toggle.run(event_target_checked(&ev))
             />
-            <label class="checkboxes__label" for=id>{label.clone()}</label>
+            <label class="checkboxes__label" for=id>{picture(symbol)}{label.clone()}</label>
             {listen_for(&label)}
         </div>
     }
@@ -311,24 +319,24 @@ fn Checkbox(
 /// Options, scale points and special answers as radios, with "or" before the special ones.
 #[component]
 fn RadiosInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl IntoView {
-    let mut items: Vec<(Answer, String)> = question
+    let mut items: Vec<(Answer, String, Option<Symbol>)> = question
         .kind
         .scale()
         .into_iter()
-        .map(|(v, l)| (Answer::Scale(v), l.to_string()))
+        .map(|(v, l)| (Answer::Scale(v), l.to_string(), None))
         .collect();
     items.extend(
         question
             .kind
             .options()
             .into_iter()
-            .map(|o| (Answer::Choice(o.id), o.label)),
+            .map(|o| (Answer::Choice(o.id), o.label, o.symbol)),
     );
     let first_special = items.len();
     items.extend(
         special_answers(&question)
             .into_iter()
-            .map(|(a, l)| (a, l.to_string())),
+            .map(|(a, l)| (a, l.to_string(), None)),
     );
     let name = question.id.clone();
     view! {
@@ -336,11 +344,11 @@ fn RadiosInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl Into
             {items
                 .into_iter()
                 .enumerate()
-                .map(|(i, (value, label))| {
+                .map(|(i, (value, label, symbol))| {
                     let divider = (i == first_special && i > 0).then(|| view! { <div class="radios__divider">"or"</div> });
                     view! {
                         {divider}
-                        <Radio name=name.clone() id=format!("{name}-{i}") label=label value=value draft=draft/>
+                        <Radio name=name.clone() id=format!("{name}-{i}") label=label value=value draft=draft symbol=symbol/>
                     }
                 })
                 .collect_view()}
@@ -414,11 +422,12 @@ fn RankingInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl Int
                 let count = now.len();
                 now.into_iter().enumerate().map(|(i, id)| {
                     let label = label_of(&id);
+                    let symbol = options.iter().find(|o| o.id == id).and_then(|o| o.symbol);
                     let (up, down) = (move_item.clone(), move_item.clone());
                     view! {
                         <li class="ranking__item">
                             <span class="ranking__position" aria-hidden="true">{i + 1}</span>
-                            <span class="ranking__label">{label.clone()}</span>
+                            <span class="ranking__label">{picture(symbol)}{label.clone()}</span>
                             <span class="ranking__buttons">
                                 <button type="button" class="button button--secondary ranking__button" id=format!("{qid}-up-{id}")
                                     disabled=i == 0 on:click=move |_| up(i, i - 1)>
@@ -530,7 +539,7 @@ fn CheckboxesInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl 
                             *d = (!ids.is_empty()).then_some(Answer::Choices(ids));
                         })
                     });
-                    view! { <Checkbox name=name.clone() id=id label=option.label checked=checked on_toggle=toggle/> }
+                    view! { <Checkbox name=name.clone() id=id label=option.label checked=checked on_toggle=toggle symbol=option.symbol/> }
                 })
                 .collect_view()}
         </div>

@@ -10,6 +10,7 @@ use crate::components::question::QuestionInput;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use tellus_core::survey::{Choice, ShowIf, slugify};
+use tellus_core::symbol::Symbol;
 use tellus_core::{Answer, FieldError, Question, QuestionKind, Survey};
 use wasm_bindgen::JsCast;
 
@@ -87,9 +88,8 @@ fn fresh_id(survey: &Survey) -> String {
 fn options_from_lines(text: &str, before: &[Choice]) -> Vec<Choice> {
     let mut options: Vec<Choice> = Vec::new();
     for label in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let id = before
-            .iter()
-            .find(|o| o.label == label)
+        let kept = before.iter().find(|o| o.label == label);
+        let id = kept
             .map(|o| o.id.clone())
             .unwrap_or_else(|| slugify(label).replace('-', "_"));
         let mut unique = id.clone();
@@ -101,6 +101,7 @@ fn options_from_lines(text: &str, before: &[Choice]) -> Vec<Choice> {
         options.push(Choice {
             id: unique,
             label: label.to_string(),
+            symbol: kept.and_then(|o| o.symbol),
         });
     }
     options
@@ -469,6 +470,7 @@ fn QuestionEditor(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
                         }></textarea>
                 </div>
             })}
+            {move || matches!(kind.get(), "single_choice" | "multiple_choice" | "ranking").then(|| view! { <OptionPictures draft=draft index=index/> })}
             {move || (kind.get() == "number").then(|| view! { <NumberLimits draft=draft index=index/> })}
             {move || (kind.get() == "multiple_choice").then(|| view! {
                 <div class="form-group">
@@ -668,5 +670,81 @@ fn Preview(draft: RwSignal<Survey>, selected: RwSignal<Option<usize>>) -> impl I
                 }}
             </div>
         </section>
+    }
+}
+
+/// A picture for each option (optional), shown with the option's words.
+#[component]
+fn OptionPictures(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
+    let options_now = move || {
+        draft.with_untracked(|s| {
+            s.questions
+                .get(index)
+                .map(|q| q.kind.options())
+                .unwrap_or_default()
+        })
+    };
+    // Rebuilt only when the options' words change, so choosing a picture keeps focus on its list.
+    let labels = Memo::new(move |_| {
+        draft.with(|s| {
+            s.questions
+                .get(index)
+                .map(|q| {
+                    q.kind
+                        .options()
+                        .into_iter()
+                        .map(|o| o.label)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let key = |s: Option<Symbol>| {
+        s.and_then(|s| serde_json::to_value(s).ok())
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
+    };
+    view! {
+        <details class="details">
+            <summary class="details__summary">"Pictures for the options (optional)"</summary>
+            <div class="details__text">
+                <p class="hint">"Each picture is shown with its option's words, never instead of them."</p>
+                {move || { labels.track(); options_now() }.into_iter().enumerate().map(|(i, o)| {
+                    let id = format!("edit-picture-{i}");
+                    let current = key(o.symbol);
+                    view! {
+                        <div class="form-group">
+                            <label class="label label--s" for=id.clone()>{format!("Picture for \u{201c}{}\u{201d}", o.label)}</label>
+                            <select class="select" id=id
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    let symbol: Option<Symbol> = serde_json::from_value(serde_json::Value::String(v)).ok();
+                                    draft.update(|s| {
+                                        if let Some(q) = s.questions.get_mut(index) {
+                                            match &mut q.kind {
+                                                QuestionKind::SingleChoice { options }
+                                                | QuestionKind::MultipleChoice { options, .. }
+                                                | QuestionKind::Ranking { options } => {
+                                                    if let Some(o) = options.get_mut(i) {
+                                                        o.symbol = symbol;
+                                                    }
+                                                }
+                                                _ => {}
+                                            }
+                                        }
+                                    });
+                                }>
+                                <option value="" selected=current.is_empty()>"No picture"</option>
+                                {Symbol::ALL.into_iter().map(|s| {
+                                    let k = key(Some(s));
+                                    let selected = k == current;
+                                    view! { <option value=k selected=selected>{s.label()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </details>
     }
 }

@@ -1,0 +1,110 @@
+//! Pictures that go with words: for children, and anyone who reads pictures more easily.
+
+use serde::{Deserialize, Serialize};
+
+/// A simple picture drawn for this project (SVG in `public/symbols`), always shown with its
+/// words: on survey options and on notes at events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Symbol {
+    Happy,
+    Sad,
+    Worried,
+    Idea,
+    Help,
+    Time,
+    Friends,
+    School,
+    Home,
+    Talk,
+    Hand,
+    Move,
+}
+
+impl Symbol {
+    /// Every symbol, in the order offered.
+    pub const ALL: [Symbol; 12] = [
+        Symbol::Happy,
+        Symbol::Sad,
+        Symbol::Worried,
+        Symbol::Idea,
+        Symbol::Help,
+        Symbol::Time,
+        Symbol::Friends,
+        Symbol::School,
+        Symbol::Home,
+        Symbol::Talk,
+        Symbol::Hand,
+        Symbol::Move,
+    ];
+
+    /// The words that go with the picture (also its alt text).
+    pub fn label(self) -> &'static str {
+        match self {
+            Symbol::Happy => "Happy",
+            Symbol::Sad => "Sad",
+            Symbol::Worried => "Worried",
+            Symbol::Idea => "I have an idea",
+            Symbol::Help => "I need help",
+            Symbol::Time => "Waiting too long",
+            Symbol::Friends => "Friends",
+            Symbol::School => "School",
+            Symbol::Home => "Home",
+            Symbol::Talk => "Talking",
+            Symbol::Hand => "Hands and everyday skills",
+            Symbol::Move => "Moving",
+        }
+    }
+
+    /// Where the picture is served from (drawn as SVG in `public/symbols`).
+    pub fn src(self) -> String {
+        let name = serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        format!("/public/symbols/{name}.svg")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_symbol_has_a_picture_and_words() {
+        for s in Symbol::ALL {
+            assert!(s.src().starts_with("/public/symbols/") && s.src().ends_with(".svg"));
+            assert!(!s.label().is_empty());
+            let file = format!("{}/..{}", env!("CARGO_MANIFEST_DIR"), s.src());
+            assert!(std::path::Path::new(&file).is_file(), "{file} is drawn");
+        }
+    }
+
+    #[test]
+    fn options_carry_an_optional_picture_in_survey_json() {
+        let with: crate::Choice =
+            serde_json::from_str(r#"{ "id": "salt", "label": "Speech", "symbol": "talk" }"#)
+                .unwrap();
+        assert_eq!(with.symbol, Some(Symbol::Talk));
+        let without: crate::Choice =
+            serde_json::from_str(r#"{ "id": "a", "label": "A" }"#).unwrap();
+        assert_eq!(without.symbol, None);
+        assert!(!serde_json::to_string(&without).unwrap().contains("symbol"));
+        let unknown = serde_json::from_str::<crate::Choice>(
+            r#"{ "id": "a", "label": "A", "symbol": "dragon" }"#,
+        );
+        assert!(unknown.is_err(), "only drawn pictures can be named");
+        let demo = crate::demo::consultation();
+        let pictured = demo
+            .surveys
+            .iter()
+            .flat_map(|s| &s.questions)
+            .flat_map(|q| q.kind.options())
+            .filter(|o| o.symbol.is_some())
+            .count();
+        assert_eq!(
+            pictured, 4,
+            "the demo parents' survey shows pictures for the therapies"
+        );
+    }
+}
