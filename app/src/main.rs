@@ -42,10 +42,6 @@ fn App() -> impl IntoView {
                         <Route path=path!("/kiosk/exit") view=pages::kiosk::KioskExit/>
                         <Route path=path!("/withdraw") view=pages::withdraw::WithdrawPage/>
                         <Route path=path!("/results/:id") view=pages::results::ResultsPage/>
-                        <Route path=path!("/you-said-we-did/:id") view=pages::said_did::SaidDidPage/>
-                        <Route path=path!("/join") view=pages::join::JoinPage/>
-                        <Route path=path!("/join/:code") view=pages::join::JoinPage/>
-                        <Route path=path!("/event/:code") view=pages::event::EventPage/>
                         <ParentRoute path=path!("/s/:survey") view=pages::survey::SurveyShell>
                             <Route path=path!("") view=pages::survey::StartPage/>
                             <Route path=path!("q/:n") view=pages::question::QuestionPage/>

@@ -191,6 +191,16 @@ fn shell_routes(dir: &std::path::Path) -> (MethodRouter, Option<(String, MethodR
     (index, boot)
 }
 
+/// Apps built apart from the participant app, so participants download only what they use:
+/// (where its files are served, and other page paths that show it).
+const SUB_APPS: [(&str, &[&str]); 2] = [
+    ("/manage", &[]),
+    (
+        "/event",
+        &["/join", "/join/{code}", "/you-said-we-did/{id}"],
+    ),
+];
+
 /// The whole application: API under `/api`, the app for every other path.
 pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
     let api = routes::api()
@@ -198,17 +208,23 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
         .with_state(state);
     let mut app = Router::new().nest("/api", api);
     if let Some(dist) = dist {
-        // The workspace first: `/manage` and everything under it, when it is built.
-        let workspace = dist.join("manage");
-        if workspace.join("index.html").is_file() {
-            let (page, boot) = shell_routes(&workspace);
+        // The workspace and the events app first: each is its own app under its own path, when built.
+        for (prefix, pages) in SUB_APPS {
+            let dir = dist.join(&prefix[1..]);
+            if !dir.join("index.html").is_file() {
+                continue;
+            }
+            let (page, boot) = shell_routes(&dir);
             app = boot
                 .into_iter()
                 .fold(app, |app, (path, script)| app.route(&path, script));
-            let files = ServeDir::new(&workspace)
+            for path in pages {
+                app = app.route(path, page.clone());
+            }
+            let files = ServeDir::new(&dir)
                 .append_index_html_on_directories(false)
                 .fallback(page);
-            app = app.nest_service("/manage", files);
+            app = app.nest_service(prefix, files);
         }
         let (page, boot) = shell_routes(&dist);
         app = boot

@@ -333,6 +333,14 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
     )
     .unwrap();
     std::fs::write(dist.path().join("manage/ws-1.js"), "export default 2").unwrap();
+    // The events app is a third, at /join, /event/... and /you-said-we-did/....
+    std::fs::create_dir(dist.path().join("event")).unwrap();
+    std::fs::write(
+        dist.path().join("event/index.html"),
+        "<html><head><script type=\"module\">import init from '/event/ev-1.js';</script></head><body></body></html>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("event/ev-1.js"), "export default 3").unwrap();
     let data = tempfile::tempdir().unwrap();
     let app = router(
         AppState::new(Store::open(data.path()).unwrap()),
@@ -357,6 +365,10 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
         "/manage",
         "/manage/users",
         "/manage/c/x/themes",
+        "/join",
+        "/join/K7M2QX",
+        "/event/K7M2QX",
+        "/you-said-we-did/therapies-review",
     ] {
         let (status, html) = page(uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
@@ -378,13 +390,22 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
             .to_string();
         let (_, script) = page(Box::leak(boot.into_boxed_str())).await;
         let workspace = uri.starts_with("/manage");
+        let events = ["/join", "/event", "/you-said-we-did"]
+            .iter()
+            .any(|p| uri.starts_with(p));
         assert_eq!(
             script.contains("/manage/ws-1.js"),
             workspace,
             "{uri} loads the right app"
         );
+        assert_eq!(
+            script.contains("/event/ev-1.js"),
+            events,
+            "{uri} loads the right app"
+        );
     }
     assert_eq!(page("/manage/ws-1.js").await.1, "export default 2");
+    assert_eq!(page("/event/ev-1.js").await.1, "export default 3");
     let (_, html) = page("/").await;
     let src = html
         .split("src=\"")

@@ -1,12 +1,13 @@
 //! Building the Leptos apps to WebAssembly with Trunk: the participant app into `dist/`,
-//! the facilitator workspace into `dist/manage/` (served under `/manage`).
+//! the facilitator workspace into `dist/manage/` (served under `/manage`) and the events
+//! app into `dist/event/` (served at `/join`, `/event/...` and `/you-said-we-did/...`).
 
 use crate::setup::{Tools, WasmRoute};
 use crate::{Result, cmd, root};
 use std::process::Command;
 
-/// Builds both apps in release mode. The participant app goes first: Trunk replaces the
-/// whole of `dist/`, and the workspace lives inside it.
+/// Builds the three apps in release mode. The participant app goes first: Trunk replaces
+/// the whole of `dist/`, and the others live inside it.
 pub fn build(tools: &Tools) -> Result {
     cmd::step("Building the participant app (WebAssembly, release)");
     trunk(tools, &["build", "--release"])?;
@@ -20,6 +21,19 @@ pub fn build(tools: &Tools) -> Result {
             "dist/manage",
             "--public-url",
             "/manage/",
+            "--release",
+        ],
+    )?;
+    cmd::step("Building the events app (WebAssembly, release)");
+    trunk(
+        tools,
+        &[
+            "build",
+            "app/event.html",
+            "--dist",
+            "dist/event",
+            "--public-url",
+            "/event/",
             "--release",
         ],
     )

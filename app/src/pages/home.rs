@@ -64,6 +64,6 @@ pub fn Home() -> impl IntoView {
                 .into_any(),
         }}
         <h2 class="heading-m">"At an event?"</h2>
-        <p class="body"><a href="/join">"Join with the code on the screen"</a></p>
+        <p class="body"><a href="/join" rel="external">"Join with the code on the screen"</a></p>
     }
 }
