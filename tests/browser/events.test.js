@@ -65,6 +65,13 @@ test('a facilitator runs a live event while three people take part on tablets', 
   await page.getByLabel('Most dots on one option (optional)').fill('2');
   await page.getByRole('button', { name: 'Add to the agenda' }).click();
   await page.getByRole('heading', { level: 3, name: 'Our priorities' }).waitFor();
+  await page.getByText('Change the event\'s details').click();
+  await page.getByLabel('Name of the event').fill('');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await page.locator('#error-summary').getByText('Enter a title for the event').waitFor();
+  await page.getByLabel('Name of the event').fill('Parents\' therapies workshop, Kingston');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await heading(page, 'Parents\' therapies workshop, Kingston');
   await expectAccessible(page, 'the event page');
   const code = (await page.locator('.join-box__code .code').textContent()).replace(/\s/g, '');
   assert.match(code, /^[0-9A-Z]{6}$/);

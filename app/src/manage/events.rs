@@ -282,6 +282,7 @@ fn EventRun(v: EventView, refetch: Callback<()>) -> impl IntoView {
         {(!v.held.is_empty()).then(|| view! { <HeldNotes event=e.id.clone() held=v.held.clone() refetch=refetch/> })}
         {manage.then(|| view! {
             <AddActivity event=e.id.clone() refetch=refetch/>
+            <DetailsForm event=e.clone() refetch=refetch/>
             <h2 class="heading-l">"End the event"</h2>
             <p class="body">{if e.ended { "Open it again to let people join and take part." } else { "When it is over: nobody can join or add anything more. You can open it again." }}</p>
             <button type="button" class="button button--warning" on:click=end>{if e.ended { "Open the event again" } else { "End the event" }}</button>
@@ -465,6 +466,77 @@ fn HeldNotes(
                 </div>
             }
         }).collect_view()}
+    }
+}
+
+/// Changing the event's name, date, place or audience.
+#[component]
+fn DetailsForm(event: Event, refetch: Callback<()>) -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let title = RwSignal::new(event.title.clone());
+    let date = RwSignal::new(event.date.clone().unwrap_or_default());
+    let place = RwSignal::new(event.place.clone());
+    let audience = RwSignal::new(
+        AUDIENCES
+            .iter()
+            .find(|(k, _)| audience_of(k) == event.audience)
+            .map_or(AUDIENCES[0].0, |(k, _)| *k)
+            .to_string(),
+    );
+    let problems = Problems::new();
+    let saved = RwSignal::new(None::<String>);
+    let id = event.id.clone();
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        saved.set(None);
+        let body = EventDetails {
+            title: title.get_untracked(),
+            date: Some(date.get_untracked()).filter(|d| !d.trim().is_empty()),
+            place: place.get_untracked(),
+            audience: audience_of(&audience.get_untracked()),
+        };
+        let url = format!("/api/manage/events/{id}");
+        leptos::task::spawn_local(async move {
+            match api::send::<_, EventView>(Change::Put, &url, &body).await {
+                Ok(_) => {
+                    problems.clear();
+                    saved.set(Some("Details saved.".into()));
+                    refetch.run(());
+                }
+                Err(e) => {
+                    auth.check(&e);
+                    // The server names fields as the API does; this form's fields are prefixed.
+                    let fields: Vec<(String, String)> = e
+                        .fields()
+                        .into_iter()
+                        .map(|f| (format!("details-{}", f.field), f.message))
+                        .collect();
+                    if fields.is_empty() {
+                        problems.show_error(&e, "details-title", "Event");
+                    } else {
+                        let fields: Vec<(&str, &str)> =
+                            fields.iter().map(|(f, m)| (f.as_str(), m.as_str())).collect();
+                        problems.show_local(&fields, "Event");
+                    }
+                }
+            }
+        });
+    };
+    view! {
+        <details class="details">
+            <summary class="details__summary">"Change the event's details"</summary>
+            <div class="details__text">
+                {problems.summary()}
+                <Notice message=saved/>
+                <form novalidate on:submit=on_submit class="narrow">
+                    <TextInput id="details-title" label="Name of the event" value=title problems=problems/>
+                    <TextInput id="details-date" label="Date" kind="date" value=date problems=problems width="date"/>
+                    <TextInput id="details-place" label="Place (optional)" value=place problems=problems/>
+                    <Select id="details-audience" label="Who is it for?" value=audience options=AUDIENCES.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()/>
+                    <button class="button" type="submit">"Save details"</button>
+                </form>
+            </div>
+        </details>
     }
 }
 
