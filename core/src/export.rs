@@ -148,6 +148,72 @@ pub fn summary_table(summary: &WhatYouToldUs) -> Table {
     Table { headers, rows }
 }
 
+/// What happened at a consultation's events, one row per bar of a chart (dots, poll and
+/// rating answers) and per note on a wall, with personal data removed from notes. Hidden
+/// notes and notes held for safeguarding are not in the results passed in.
+pub fn events_table(
+    events: &[(crate::event::Event, Vec<crate::event::ActivityResults>)],
+    schools: &[String],
+) -> Table {
+    use crate::event::Results;
+    let headers = [
+        "Event",
+        "Date",
+        "Audience",
+        "Activity",
+        "Kind",
+        "Question",
+        "Answer or note",
+        "Count",
+    ]
+    .map(String::from)
+    .to_vec();
+    let mut rows = Vec::new();
+    for (e, results) in events {
+        for a in &e.activities {
+            let Some(r) = results.iter().find(|r| r.id == a.id) else {
+                continue;
+            };
+            let row = |question: &str, answer: &str, count: String| {
+                vec![
+                    e.title.clone(),
+                    e.date.clone().unwrap_or_default(),
+                    e.audience.label().to_string(),
+                    a.title.clone(),
+                    a.kind.label().to_string(),
+                    question.to_string(),
+                    answer.to_string(),
+                    count,
+                ]
+            };
+            match &r.results {
+                Results::Charts { charts } => {
+                    for chart in charts {
+                        for bar in &chart.bars {
+                            rows.push(row(&chart.question, &bar.label, bar.count.to_string()));
+                        }
+                    }
+                }
+                Results::Wall { columns, .. } => {
+                    for column in columns {
+                        for note in &column.notes {
+                            let words = if note.text.is_empty() {
+                                note.symbol
+                                    .map(|s| format!("[picture: {}]", s.label()))
+                                    .unwrap_or_default()
+                            } else {
+                                privacy::redact(&note.text, &privacy::find(&note.text, schools))
+                            };
+                            rows.push(row(&column.prompt, &words, String::new()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Table { headers, rows }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +273,54 @@ mod tests {
         assert!(!table.rows[0][col("How do you feel about your therapy")].is_empty());
         let school = &table.rows[0][col("change one thing")];
         assert!(!school.to_lowercase().contains("riverside"), "{school}");
+    }
+
+    #[test]
+    fn event_results_are_rows_with_notes_redacted() {
+        use crate::event::{
+            ActivityKind, ActivityResults, Event, NewActivity, Results, WallColumn, WallNote,
+        };
+        let mut e = Event {
+            id: "e".into(),
+            consultation_id: "c".into(),
+            title: "Workshop".into(),
+            date: Some("2026-12-03".into()),
+            place: String::new(),
+            audience: crate::Audience::ParentsAndCarers,
+            code: "K7M2QX".into(),
+            activities: Vec::new(),
+            current: None,
+            ended: false,
+        };
+        e.add(NewActivity {
+            title: "Ideas".into(),
+            kind: ActivityKind::IdeaWall {
+                prompts: vec!["What works?".into()],
+            },
+        });
+        let results = vec![ActivityResults {
+            id: "ideas".into(),
+            taking_part: 1,
+            results: Results::Wall {
+                columns: vec![WallColumn {
+                    prompt: "What works?".into(),
+                    notes: vec![WallNote {
+                        id: Uuid::from_u128(1),
+                        text: "The speech therapist at Oak Primary, call 07700 900123".into(),
+                        symbol: None,
+                        hidden: false,
+                    }],
+                }],
+                held: 0,
+            },
+        }];
+        let table = events_table(&[(e, results)], &["Oak Primary".to_string()]);
+        assert_eq!(table.rows.len(), 1);
+        let note = &table.rows[0][6];
+        assert!(
+            !note.contains("Oak Primary") && !note.contains("07700"),
+            "{note}"
+        );
+        assert_eq!(table.rows[0][4], "Idea wall");
     }
 }

@@ -102,9 +102,11 @@ fn main() {
         theming / baseline
     );
 
+    // No events in this benchmark: it measures responses.
+    let events = tellus_core::export::events_table(&[], &[]);
     for format in [Format::Csv, Format::Xlsx, Format::Docx, Format::Json] {
         let started = Instant::now();
-        let bytes = render(format, &c, &responses, Some(&board), &summary).unwrap();
+        let bytes = render(format, &c, &responses, Some(&board), &summary, &events).unwrap();
         let took = started.elapsed().as_secs_f64();
         println!(
             "{:>4}: {took:.3} s ({:.1}x baseline), {:.1} MB",

@@ -51,23 +51,32 @@ impl Format {
     }
 }
 
-/// Renders an export. CSV and XLSX hold one row per response (XLSX adds themes and the
-/// summary); DOCX is the themed summary; JSON holds both.
+/// Renders an export. CSV and XLSX hold one row per response (XLSX adds themes, the
+/// summary and event results); DOCX is the themed summary; JSON holds all of them.
 pub fn render(
     format: Format,
     c: &Consultation,
     responses: &[StoredResponse],
     board: Option<&Board>,
     summary: &WhatYouToldUs,
+    events: &Table,
 ) -> Result<Vec<u8>, String> {
     match format {
         Format::Csv => csv(&responses_table(c, responses, board)),
-        Format::Xlsx => xlsx(c, &responses_table(c, responses, board), board, summary),
+        Format::Xlsx => xlsx(
+            c,
+            &responses_table(c, responses, board),
+            board,
+            summary,
+            events,
+        ),
         Format::Docx => docx(summary),
         Format::Json => {
             let table = responses_table(c, responses, board);
-            serde_json::to_vec_pretty(&json!({ "summary": summary, "responses": table }))
-                .map_err(|e| e.to_string())
+            serde_json::to_vec_pretty(
+                &json!({ "summary": summary, "responses": table, "events": events }),
+            )
+            .map_err(|e| e.to_string())
         }
     }
 }
@@ -84,13 +93,14 @@ fn csv(table: &Table) -> Result<Vec<u8>, String> {
     out.into_inner().map_err(|e| e.to_string())
 }
 
-/// A workbook: Responses, Themes and Summary sheets. Cells are written as strings, which
-/// spreadsheets never run as formulas.
+/// A workbook: Responses, Themes, Summary and (when there were any) Events sheets. Cells
+/// are written as strings, which spreadsheets never run as formulas.
 fn xlsx(
     c: &Consultation,
     responses: &Table,
     board: Option<&Board>,
     summary: &WhatYouToldUs,
+    events: &Table,
 ) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format as Cell, Workbook};
     let bold = Cell::new().set_bold();
@@ -149,6 +159,9 @@ fn xlsx(
     };
     sheet_of("Themes", &themes).map_err(|e| e.to_string())?;
     sheet_of("Summary", &summary_table(summary)).map_err(|e| e.to_string())?;
+    if !events.rows.is_empty() {
+        sheet_of("Events", events).map_err(|e| e.to_string())?;
+    }
     book.set_properties(&rust_xlsxwriter::DocProperties::new().set_title(&c.title));
     book.save_to_buffer().map_err(|e| e.to_string())
 }

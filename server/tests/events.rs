@@ -374,6 +374,33 @@ async fn dot_votes_are_limited_and_never_counted_twice() {
         room.body["activity"]["results"]["charts"][0]["bars"][2]["count"],
         3
     );
+    // The votes are in the consultation's exports, with the event and activity named.
+    let export = t
+        .send(Method::GET, &format!("{C}/export/json"), None, Some(&fac))
+        .await;
+    assert_eq!(export.status, StatusCode::OK, "{}", export.text);
+    let rows = export.body["events"]["rows"].as_array().unwrap();
+    assert!(
+        rows.contains(&json!([
+            "Parents' workshop",
+            "2026-12-03",
+            "Parents and carers",
+            "Priorities",
+            "Dot-voting",
+            "Priorities (dots)",
+            "A balanced delivery model",
+            "3"
+        ])),
+        "{rows:?}"
+    );
+    let xlsx = t
+        .send(Method::GET, &format!("{C}/export/xlsx"), None, Some(&fac))
+        .await;
+    let mut book = zip::ZipArchive::new(std::io::Cursor::new(xlsx.bytes)).unwrap();
+    let mut workbook = String::new();
+    std::io::Read::read_to_string(&mut book.by_name("xl/workbook.xml").unwrap(), &mut workbook)
+        .unwrap();
+    assert!(workbook.contains("name=\"Events\""), "{workbook}");
 }
 
 #[tokio::test]
@@ -689,6 +716,18 @@ async fn notes_post_once_can_be_hidden_are_held_when_worrying_and_reach_the_them
         .send(Method::GET, &format!("{C}/themes"), None, Some(&fac))
         .await;
     assert!(!r.text.contains("far too long"));
+    // Exports carry the wall as the room saw it: the picture, not the hidden or held notes.
+    let export = t
+        .send(Method::GET, &format!("{C}/export/json"), None, Some(&fac))
+        .await;
+    let events = export.body["events"].to_string();
+    assert!(events.contains("[picture: Happy]"), "{events}");
+    assert!(
+        !events.contains("rude words")
+            && !events.contains("my dad")
+            && !events.contains("far too long"),
+        "{events}"
+    );
 }
 
 /// Reads server-sent events from a response body until one is complete.

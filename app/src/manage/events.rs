@@ -514,8 +514,10 @@ fn DetailsForm(event: Event, refetch: Callback<()>) -> impl IntoView {
                     if fields.is_empty() {
                         problems.show_error(&e, "details-title", "Event");
                     } else {
-                        let fields: Vec<(&str, &str)> =
-                            fields.iter().map(|(f, m)| (f.as_str(), m.as_str())).collect();
+                        let fields: Vec<(&str, &str)> = fields
+                            .iter()
+                            .map(|(f, m)| (f.as_str(), m.as_str()))
+                            .collect();
                         problems.show_local(&fields, "Event");
                     }
                 }

@@ -79,6 +79,14 @@ fn activity_results(
     })
 }
 
+/// Every activity's results as the room sees them (no hidden or held notes), for exports.
+pub fn room_results(state: &AppState, e: &Event) -> Result<Vec<ActivityResults>, AppError> {
+    e.activities
+        .iter()
+        .map(|a| activity_results(state, e, a, Viewer::Room))
+        .collect()
+}
+
 /// What everyone in the room sees: the current activity, with results once revealed.
 fn room_state(state: &AppState, e: &Event) -> Result<RoomState, AppError> {
     let activity = match e.current_activity() {

@@ -274,9 +274,24 @@ pub async fn download(
     let responses = shareable(&state, &c)?;
     let (board, _) = current(&state, &c, &stored)?;
     let summary = summary_now(&state, &c, &stored)?;
+    let mut events = Vec::new();
+    for e in state.store.events()? {
+        if e.consultation_id == c.id {
+            let results = super::events::room_results(&state, &e)?;
+            events.push((e, results));
+        }
+    }
+    let events = tellus_core::export::events_table(&events, &c.school_names);
     let consultation = c.clone();
     let bytes = tokio::task::spawn_blocking(move || {
-        export::render(format, &consultation, &responses, board.as_ref(), &summary)
+        export::render(
+            format,
+            &consultation,
+            &responses,
+            board.as_ref(),
+            &summary,
+            &events,
+        )
     })
     .await
     .expect("exporting never panics")
