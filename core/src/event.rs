@@ -734,6 +734,9 @@ pub struct RoomState {
     pub code: String,
     pub title: String,
     pub consultation_id: String,
+    /// For children and young people: devices show larger text and targets.
+    #[serde(default)]
+    pub children: bool,
     pub ended: bool,
     pub activity: Option<LiveActivity>,
 }

@@ -140,6 +140,27 @@ async fn people_join_by_code_and_rejoining_keeps_their_place() {
         "a device that rejoins is counted once"
     );
 
+    let room = t
+        .send(Method::GET, &format!("/api/events/{code}"), None, None)
+        .await;
+    assert_eq!(room.body["children"], false, "a parents' event");
+    let kids = t
+        .send(
+            Method::POST,
+            &format!("{C}/events"),
+            Some(json!({ "title": "Pupil voice", "audience": "children_and_young_people" })),
+            Some(&fac),
+        )
+        .await;
+    let kids_code = kids.body["code"].as_str().unwrap();
+    let room = t
+        .send(Method::GET, &format!("/api/events/{kids_code}"), None, None)
+        .await;
+    assert_eq!(
+        room.body["children"], true,
+        "children's devices get child mode"
+    );
+
     for (bad, status, code_) in [
         ("ABC", StatusCode::BAD_REQUEST, "invalid_code"),
         ("ZZZZZZ", StatusCode::NOT_FOUND, "not_found"),

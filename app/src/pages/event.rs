@@ -148,7 +148,10 @@ pub fn EventPage() -> impl IntoView {
         {move || (!connected.get()).then(|| view! {
             <div class="notification" role="status"><p class="body">"Reconnecting… Your place and what you sent are kept."</p></div>
         })}
-        {move || room.get().map(|r| view! { <Room room=r place=place.clone()/> })}
+        {move || room.get().map(|r| {
+            let children = r.children;
+            view! { <div class="event" class=("child-mode", children)><Room room=r place=place.clone()/></div> }
+        })}
         <p class="body event-next-person">
             <button type="button" class="button button--secondary" on:click=new_person>"Passing this device on? Start as the next person"</button>
         </p>

@@ -104,6 +104,7 @@ fn room_state(state: &AppState, e: &Event) -> Result<RoomState, AppError> {
         code: e.code.clone(),
         title: e.title.clone(),
         consultation_id: e.consultation_id.clone(),
+        children: e.audience == tellus_core::Audience::ChildrenAndYoungPeople,
         ended: e.ended,
         activity,
     })
