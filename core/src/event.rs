@@ -115,7 +115,7 @@ impl ActivityKind {
 }
 
 /// The questions a poll or rating asks, in the survey model's terms.
-pub fn questions(activity: &Activity) -> Vec<Question> {
+pub fn questions(kind: &ActivityKind) -> Vec<Question> {
     let question = |id: &str, text: &str, kind: QuestionKind| Question {
         id: id.to_string(),
         text: text.to_string(),
@@ -127,7 +127,7 @@ pub fn questions(activity: &Activity) -> Vec<Question> {
         show_if: None,
         kind,
     };
-    match &activity.kind {
+    match kind {
         ActivityKind::Poll { question } => vec![Question {
             required: true,
             show_if: None,
@@ -242,7 +242,7 @@ fn invalid(message: impl Into<String>) -> EventError {
     EventError::Invalid(message.into())
 }
 
-/// Checks a contribution against the activity it is for, returning what to store.
+/// Checks a contribution against the event and the activity it is for (open, right kind, within limits).
 pub fn check(
     event: &Event,
     activity: &Activity,
@@ -309,7 +309,7 @@ pub fn check(
             ActivityKind::Poll { .. } | ActivityKind::Rating { .. },
             Contribution::Answers { answers },
         ) => {
-            let questions = questions(activity);
+            let questions = questions(&activity.kind);
             if let Some(unknown) = answers
                 .keys()
                 .find(|k| !questions.iter().any(|q| &q.id == *k))
@@ -640,7 +640,7 @@ pub fn results(activity: &Activity, notes: &[Note], votes: &[Vote], viewer: View
             });
             let answers: Vec<&Answers> = answers.collect();
             Results::Charts {
-                charts: questions(activity)
+                charts: questions(&activity.kind)
                     .iter()
                     .map(|q| {
                         crate::chart::question_chart(q, answers.iter().filter_map(|a| a.get(&q.id)))

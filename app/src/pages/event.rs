@@ -235,13 +235,7 @@ fn open_activity(activity: LiveActivity, event_title: String, place: Place) -> i
         }
         .into_any(),
         ActivityKind::Poll { .. } | ActivityKind::Rating { .. } => {
-            let questions = event::questions(&tellus_core::event::Activity {
-                id: activity.id.clone(),
-                title: activity.title.clone(),
-                kind: activity.kind.clone(),
-                phase: activity.phase,
-                revealed: false,
-            });
+            let questions = event::questions(&activity.kind);
             view! { <AnswerSteps activity=activity.id title=activity.title event_title=event_title questions=questions place=place/> }.into_any()
         }
     }
