@@ -1,6 +1,6 @@
 // Tellus service worker: keeps the app and the surveys this device has opened working
 // offline. Answers themselves are kept by the app's outbox (IndexedDB), not here.
-const CACHE = 'tellus-v3';
+const CACHE = 'tellus-v4';
 
 // Cache the page and every asset it names (Trunk gives them content-hashed names).
 self.addEventListener('install', (event) => {
@@ -51,7 +51,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   // The staff workspace and the events app are separate apps that need the network; never
   // cache their pages as the survey page.
-  const elsewhere = ['/manage', '/event', '/join', '/you-said-we-did'];
+  const elsewhere = ['/manage', '/event', '/join', '/you-said-we-did', '/results'];
   if (elsewhere.some((p) => url.pathname === p || url.pathname.startsWith(`${p}/`))) return;
   if (request.mode === 'navigate') {
     // Every page of the app is the same single page.

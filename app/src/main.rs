@@ -1,4 +1,4 @@
-//! The participant app: surveys, help, this device, kiosk mode, withdrawal and published results.
+//! The participant app: surveys, help, this device, kiosk mode and withdrawal.
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -41,7 +41,6 @@ fn App() -> impl IntoView {
                         <Route path=path!("/kiosk") view=pages::kiosk::KioskSetup/>
                         <Route path=path!("/kiosk/exit") view=pages::kiosk::KioskExit/>
                         <Route path=path!("/withdraw") view=pages::withdraw::WithdrawPage/>
-                        <Route path=path!("/results/:id") view=pages::results::ResultsPage/>
                         <ParentRoute path=path!("/s/:survey") view=pages::survey::SurveyShell>
                             <Route path=path!("") view=pages::survey::StartPage/>
                             <Route path=path!("q/:n") view=pages::question::QuestionPage/>

@@ -197,7 +197,12 @@ const SUB_APPS: [(&str, &[&str]); 2] = [
     ("/manage", &[]),
     (
         "/event",
-        &["/join", "/join/{code}", "/you-said-we-did/{id}"],
+        &[
+            "/join",
+            "/join/{code}",
+            "/you-said-we-did/{id}",
+            "/results/{id}",
+        ],
     ),
 ];
 

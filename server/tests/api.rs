@@ -369,6 +369,7 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
         "/join/K7M2QX",
         "/event/K7M2QX",
         "/you-said-we-did/therapies-review",
+        "/results/therapies-review",
     ] {
         let (status, html) = page(uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
@@ -390,7 +391,7 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
             .to_string();
         let (_, script) = page(Box::leak(boot.into_boxed_str())).await;
         let workspace = uri.starts_with("/manage");
-        let events = ["/join", "/event", "/you-said-we-did"]
+        let events = ["/join", "/event", "/you-said-we-did", "/results"]
             .iter()
             .any(|p| uri.starts_with(p));
         assert_eq!(

@@ -654,6 +654,28 @@ async fn notes_post_once_can_be_hidden_are_held_when_worrying_and_reach_the_them
             Some(&lead),
         )
         .await;
+    let admin = t.admin().await;
+    let audit = t.send(Method::GET, "/api/audit", None, Some(&admin)).await;
+    assert!(
+        audit.text.contains("1 held notes from an event"),
+        "opening the event is audited: {}",
+        audit.text
+    );
+    let refreshed = t
+        .send(
+            Method::GET,
+            &format!("/api/manage/events/{id}?live=true"),
+            None,
+            Some(&lead),
+        )
+        .await;
+    assert_eq!(refreshed.status, StatusCode::OK);
+    let audit_after = t.send(Method::GET, "/api/audit", None, Some(&admin)).await;
+    assert_eq!(
+        audit_after.text.matches("held notes from an event").count(),
+        1,
+        "a live refresh is not another opening"
+    );
     assert_eq!(
         view.body["held"][0]["note"]["text"],
         "my dad hits me when I get it wrong"

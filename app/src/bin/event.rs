@@ -1,6 +1,7 @@
-//! The events app, served at `/join`, `/event/...` and `/you-said-we-did/...`: joining an
-//! event, taking part live, and reading what is being done. Built apart from the survey
-//! app so that children answering a survey never download it.
+//! The events and results app, served at `/join`, `/event/...`, `/you-said-we-did/...` and
+//! `/results/...`: joining an event, taking part live, and reading what people said and what
+//! is being done. Built apart from the survey app so that children answering a survey never
+//! download it.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -36,6 +37,7 @@ fn EventApp() -> impl IntoView {
                         <Route path=path!("/join/:code") view=pages::join::JoinPage/>
                         <Route path=path!("/event/:code") view=pages::event::EventPage/>
                         <Route path=path!("/you-said-we-did/:id") view=pages::said_did::SaidDidPage/>
+                        <Route path=path!("/results/:id") view=pages::results::ResultsPage/>
                     </Routes>
                 </main>
             </div>

@@ -154,6 +154,8 @@ fn event_view() -> (Memo<String>, Loaded, Callback<()>) {
     let view = RwSignal::new(None::<Result<EventView, ClientError>>);
     let loading = RwSignal::new(false);
     let again = RwSignal::new(false);
+    // The first fetch is the page being opened; later ones are live refreshes.
+    let opened = StoredValue::new(false);
     let refetch = Callback::new(move |_: ()| {
         if loading.get_untracked() {
             // One fetch at a time: a burst of votes becomes one more fetch after this one.
@@ -161,7 +163,9 @@ fn event_view() -> (Memo<String>, Loaded, Callback<()>) {
             return;
         }
         loading.set(true);
-        let url = format!("/api/manage/events/{}", id.get_untracked());
+        let live = if opened.get_value() { "?live=true" } else { "" };
+        opened.set_value(true);
+        let url = format!("/api/manage/events/{}{live}", id.get_untracked());
         leptos::task::spawn_local(async move {
             loop {
                 again.set(false);

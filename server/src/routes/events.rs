@@ -9,7 +9,7 @@ use crate::startup::AppState;
 use crate::storage::{NoteInsert, Participant};
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
@@ -448,14 +448,36 @@ pub async fn create(
     Ok(Json(e))
 }
 
-/// `GET /api/manage/events/{id}`: the event with every activity's results.
+/// How the event page asks: `live` when it refreshes after a change, so that opening the
+/// page (not each refresh) is what the audit log records.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Opening {
+    #[serde(default)]
+    pub live: bool,
+}
+
+/// `GET /api/manage/events/{id}?live`: the event with every activity's results. A
+/// safeguarding lead's opening of an event with held notes is audited.
 pub async fn get(
     State(state): State<AppState>,
     signed: Signed,
     Path(id): Path<String>,
+    Query(opening): Query<Opening>,
 ) -> Result<Json<EventView>, AppError> {
     let (e, _) = signed_event(&state, &signed, &id, Permission::ReadSummaries)?;
-    view(&state, &signed, e)
+    let shown = view(&state, &signed, e)?;
+    if !opening.live && !shown.held.is_empty() {
+        let detail = format!("{} held notes from an event", shown.held.len());
+        record(
+            &state,
+            &signed.actor(),
+            AuditAction::FlaggedResponseViewed,
+            &id,
+            &detail,
+        )?;
+        state.store.flush().await?;
+    }
+    Ok(shown)
 }
 
 /// `PUT /api/manage/events/{id}`: the event's details.
