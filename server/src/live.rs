@@ -15,11 +15,23 @@ pub struct Channels {
 }
 
 /// The change counters of every event someone is watching.
-#[derive(Default)]
 pub struct Live {
     events: Mutex<HashMap<String, Channels>>,
     /// Held while a facilitator's change to an event is read, made and saved.
     pub turn: tokio::sync::Mutex<()>,
+    /// Set when the server is stopping: every stream ends, so shutting down never waits on
+    /// phones that keep a stream open (they reconnect to the next server by themselves).
+    closing: watch::Sender<bool>,
+}
+
+impl Default for Live {
+    fn default() -> Self {
+        Live {
+            events: Mutex::default(),
+            turn: tokio::sync::Mutex::default(),
+            closing: watch::channel(false).0,
+        }
+    }
 }
 
 impl Live {
@@ -47,6 +59,16 @@ impl Live {
         let c = self.channels(event_id);
         c.room.send_modify(|n| *n += 1);
         c.results.send_modify(|n| *n += 1);
+    }
+
+    /// Ends every stream, for shutting down.
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Becomes true when the server is stopping.
+    pub fn closing(&self) -> watch::Receiver<bool> {
+        self.closing.subscribe()
     }
 
     /// A vote or note arrived.

@@ -317,12 +317,18 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
     }
 
     tokio::spawn(crate::commands::purge::daily(store.clone()));
-    let app = router(AppState::new(store.clone()), dist);
+    let state = AppState::new(store.clone());
+    let live = Arc::clone(&state.live);
+    let app = router(state, dist);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        // Live streams never end by themselves: end them so shutting down does not wait on phones.
+        live.close();
+    })
     .await
     .map_err(StartupError::Serve)?;
     store.flush_blocking()?;

@@ -858,6 +858,18 @@ async fn present_mode_and_devices_are_sent_each_change() {
         shown["activity"]["results"]["charts"][0]["bars"][2]["count"],
         2
     );
+
+    // When the server stops, every stream ends, so shutting down never waits on open phones.
+    t.live.close();
+    for body in [&mut present, &mut device] {
+        let end = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+            while let Some(frame) = body.frame().await {
+                frame.unwrap();
+            }
+        })
+        .await;
+        assert!(end.is_ok(), "the stream ended");
+    }
 }
 
 #[tokio::test]

@@ -128,15 +128,23 @@ fn presented(state: &AppState, e: &Event) -> Result<Presented, AppError> {
     })
 }
 
-/// A stream that sends `view` now and again each time `changes` moves on.
+/// A stream that sends `view` now and again each time `changes` moves on, until the
+/// server stops (`closing`).
 fn sse<T: Serialize + Send + 'static>(
     changes: tokio::sync::watch::Receiver<u64>,
+    closing: tokio::sync::watch::Receiver<bool>,
     view: impl Fn() -> Result<T, AppError> + Send + Sync + 'static,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
     let stream = stream::unfold(
-        (changes, view, true),
-        |(mut changes, view, first)| async move {
-            if !first && changes.changed().await.is_err() {
+        (changes, closing, view, true),
+        |(mut changes, mut closing, view, first)| async move {
+            if !first {
+                tokio::select! {
+                    changed = changes.changed() => changed.ok()?,
+                    _ = closing.wait_for(|stopping| *stopping) => return None,
+                }
+            }
+            if *closing.borrow() {
                 return None;
             }
             changes.mark_unchanged();
@@ -149,7 +157,7 @@ fn sse<T: Serialize + Send + 'static>(
                     .event("problem")
                     .data("The server could not read the event just now"),
             };
-            Some((Ok(event), (changes, view, false)))
+            Some((Ok(event), (changes, closing, view, false)))
         },
     );
     Sse::new(stream).keep_alive(KeepAlive::default())
@@ -208,8 +216,9 @@ pub async fn room_stream(
 ) -> Result<impl IntoResponse, AppError> {
     let e = by_code(&state, &code)?;
     let (room, _) = state.live.watch(&e.id);
+    let closing = state.live.closing();
     let id = e.id.clone();
-    Ok(sse(room, move || {
+    Ok(sse(room, closing, move || {
         let e = state.store.event(&id)?.ok_or_else(|| no_event(&id))?;
         room_state(&state, &e)
     }))
@@ -635,7 +644,8 @@ pub async fn present_stream(
 ) -> Result<impl IntoResponse, AppError> {
     let (e, _) = signed_event(&state, &signed, &id, Permission::ReadSummaries)?;
     let (_, results) = state.live.watch(&e.id);
-    Ok(sse(results, move || {
+    let closing = state.live.closing();
+    Ok(sse(results, closing, move || {
         let e = state.store.event(&id)?.ok_or_else(|| no_event(&id))?;
         presented(&state, &e)
     }))

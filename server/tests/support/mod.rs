@@ -21,6 +21,8 @@ pub const PASSWORD: &str = "a long test passphrase";
 pub struct TestApp {
     pub app: Router,
     pub store: Store,
+    /// The app's live streams, to stop them as the server does when it shuts down.
+    pub live: Arc<tellus::live::Live>,
     _dir: tempfile::TempDir,
 }
 
@@ -51,17 +53,19 @@ impl TestApp {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         store.seed_demo_once().unwrap();
+        let live: Arc<tellus::live::Live> = Arc::default();
         let app = router(
             AppState {
                 store: store.clone(),
                 auth: Arc::new(auth),
-                live: Arc::default(),
+                live: Arc::clone(&live),
             },
             None,
         );
         TestApp {
             app,
             store,
+            live,
             _dir: dir,
         }
     }
