@@ -84,6 +84,12 @@ test('in child mode, Listen reads the question and each option aloud with a loca
   const spoken = await page.evaluate(() => window.__spoken);
   assert.deepEqual(spoken.map((s) => s.text), ['How do you feel about your therapy sessions? Choose the face that is most like you.', 'Really happy']);
   assert.ok(spoken.every((s) => s.lang === 'en-GB'), 'the local voice reads');
+  // With easier words on, Listen reads the easier words shown.
+  await page.getByRole('button', { name: 'Easier words' }).tap();
+  await page.getByRole('heading', { level: 1, name: /Do you like your therapy/ }).waitFor();
+  await page.getByRole('button', { name: 'Listen to the question' }).tap();
+  assert.equal((await page.evaluate(() => window.__spoken)).at(-1).text, 'Do you like your therapy? Choose the face that is most like you.');
+  await page.getByRole('button', { name: 'Easier words' }).tap();
   await expectAccessible(page, 'faces question with Listen buttons');
   const small = await page.evaluate(() => [...document.querySelectorAll('.listen')].map((b) => b.getBoundingClientRect()).filter((r) => r.width < 44 || r.height < 44).length);
   assert.equal(small, 0, 'Listen buttons are at least 44x44');

@@ -58,14 +58,14 @@ fn speak(text: &str) {
     synthesis.speak(&utterance);
 }
 
-/// A button that reads `text` aloud; `label` says what it reads, for screen readers.
+/// A button that reads `text` aloud (as it is when tapped); `label` says what it reads, for
+/// screen readers.
 #[component]
-pub fn Listen(text: String, label: String, available: Signal<bool>) -> impl IntoView {
+pub fn Listen(#[prop(into)] text: Signal<String>, label: String, available: Signal<bool>) -> impl IntoView {
     move || {
         available.get().then(|| {
-            let text = text.clone();
             view! {
-                <button class="listen" type="button" aria-label=label.clone() on:click=move |_| speak(&text)>
+                <button class="listen" type="button" aria-label=label.clone() on:click=move |_| speak(&text.get_untracked())>
                     <svg class="listen__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                         <path fill="currentColor" d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"/>
                     </svg>

@@ -95,9 +95,16 @@ pub fn QuestionInput(
     let read_aloud = child_mode.then(|| {
         let available = can_listen();
         provide_context(ReadAloud(available));
-        let spoken = match &question.hint {
-            Some(hint) => format!("{} {hint}", question.text),
-            None => question.text.clone(),
+        // What is read follows what is shown: the easy-read words when they are on.
+        let spoken = {
+            let question = question.clone();
+            Signal::derive(move || {
+                let text = heading_text(&question, easy.is_some_and(|on| on.get()));
+                match &question.hint {
+                    Some(hint) => format!("{text} {hint}"),
+                    None => text,
+                }
+            })
         };
         view! { <div class="listen-row"><Listen text=spoken label="Listen to the question".to_string() available=available/></div> }
     });
