@@ -61,7 +61,11 @@ fn speak(text: &str) {
 /// A button that reads `text` aloud (as it is when tapped); `label` says what it reads, for
 /// screen readers.
 #[component]
-pub fn Listen(#[prop(into)] text: Signal<String>, label: String, available: Signal<bool>) -> impl IntoView {
+pub fn Listen(
+    #[prop(into)] text: Signal<String>,
+    label: String,
+    available: Signal<bool>,
+) -> impl IntoView {
     move || {
         available.get().then(|| {
             view! {
