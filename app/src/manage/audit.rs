@@ -1,7 +1,6 @@
 //! The audit log, for administrators.
 
 use super::session::Auth;
-use crate::api;
 use crate::browser;
 use crate::components::form::date_time;
 use leptos::prelude::*;
@@ -13,13 +12,8 @@ pub fn AuditPage() -> impl IntoView {
     let auth = expect_context::<Auth>();
     browser::set_title("Audit log");
     browser::focus_page();
-    let log = LocalResource::new(move || async move {
-        let result = api::get::<Vec<AuditEntry>>("/api/audit").await;
-        if let Err(e) = &result {
-            auth.check(e);
-        }
-        result
-    });
+    let log =
+        LocalResource::new(move || async move { auth.get::<Vec<AuditEntry>>("/api/audit").await });
     view! {
         <h1 class="heading-xl" id="page-heading" tabindex="-1">"Audit log"</h1>
         <p class="body">"Sign-ins, changes to accounts and consultations, views of flagged responses and exports. Times are UTC."</p>

@@ -3,7 +3,6 @@
 
 use super::consultation::{consultation_resource, with_consultation};
 use super::session::Auth;
-use crate::api;
 use crate::browser;
 use crate::components::chart::BarChart;
 use leptos::prelude::*;
@@ -27,13 +26,7 @@ fn ChartsView(c: Consultation) -> impl IntoView {
     let id = c.id.clone();
     let charts = LocalResource::new(move || {
         let url = format!("/api/manage/consultations/{id}/charts");
-        async move {
-            let result = api::get::<Vec<SurveyCharts>>(&url).await;
-            if let Err(e) = &result {
-                auth.check(e);
-            }
-            result
-        }
+        async move { auth.get::<Vec<SurveyCharts>>(&url).await }
     });
     view! {
         <a href=format!("/manage/c/{}", c.id) class="back-link">{format!("Back to {}", c.title)}</a>

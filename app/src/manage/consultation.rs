@@ -23,11 +23,8 @@ pub fn consultation_resource() -> (
     let resource = LocalResource::new(move || {
         let id = id.get();
         async move {
-            let result = api::get::<Consultation>(&format!("/api/manage/consultations/{id}")).await;
-            if let Err(e) = &result {
-                auth.check(e);
-            }
-            result
+            auth.get::<Consultation>(&format!("/api/manage/consultations/{id}"))
+                .await
         }
     });
     (id, resource)

@@ -18,11 +18,8 @@ pub fn Dashboard() -> impl IntoView {
     browser::set_title("Consultations");
     browser::focus_page();
     let list = LocalResource::new(move || async move {
-        let result = api::get::<Vec<ConsultationOverview>>("/api/manage/consultations").await;
-        if let Err(e) = &result {
-            auth.check(e);
-        }
-        result
+        auth.get::<Vec<ConsultationOverview>>("/api/manage/consultations")
+            .await
     });
     view! {
         <h1 class="heading-xl" id="page-heading" tabindex="-1">"Consultations"</h1>

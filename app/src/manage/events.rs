@@ -63,13 +63,7 @@ fn EventsView(c: Consultation) -> impl IntoView {
     let id = c.id.clone();
     let events = LocalResource::new(move || {
         let url = format!("/api/manage/consultations/{id}/events");
-        async move {
-            let result = api::get::<Vec<EventListing>>(&url).await;
-            if let Err(e) = &result {
-                auth.check(e);
-            }
-            result
-        }
+        async move { auth.get::<Vec<EventListing>>(&url).await }
     });
     view! {
         <a href=format!("/manage/c/{}", c.id) class="back-link">{format!("Back to {}", c.title)}</a>
@@ -169,11 +163,7 @@ fn event_view() -> (Memo<String>, Loaded, Callback<()>) {
         leptos::task::spawn_local(async move {
             loop {
                 again.set(false);
-                let result = api::get::<EventView>(&url).await;
-                if let Err(e) = &result {
-                    auth.check(e);
-                }
-                view.set(Some(result));
+                view.set(Some(auth.get::<EventView>(&url).await));
                 if !again.get_untracked() {
                     break;
                 }

@@ -74,13 +74,7 @@ fn ResponsesView(c: Consultation) -> impl IntoView {
             "/api/manage/consultations/{id}/responses?{}",
             query_string(&filter.get())
         );
-        async move {
-            let result = api::get::<ResponseList>(&url).await;
-            if let Err(e) = &result {
-                auth.check(e);
-            }
-            result
-        }
+        async move { auth.get::<ResponseList>(&url).await }
     });
     let base = format!("/manage/c/{}", c.id);
     view! {
@@ -218,11 +212,8 @@ pub fn ResponsePage() -> impl IntoView {
     let detail = LocalResource::new(move || {
         let id = params.read().get("id").unwrap_or_default();
         async move {
-            let result = api::get::<ResponseDetail>(&format!("/api/manage/responses/{id}")).await;
-            if let Err(e) = &result {
-                auth.check(e);
-            }
-            result
+            auth.get::<ResponseDetail>(&format!("/api/manage/responses/{id}"))
+                .await
         }
     });
     browser::set_title("Response");

@@ -19,11 +19,8 @@ pub fn QueuePage() -> impl IntoView {
     browser::set_title("Safeguarding");
     browser::focus_page();
     let queue = LocalResource::new(move || async move {
-        let result = api::get::<Vec<HeldResponse>>("/api/manage/safeguarding").await;
-        if let Err(e) = &result {
-            auth.check(e);
-        }
-        result
+        auth.get::<Vec<HeldResponse>>("/api/manage/safeguarding")
+            .await
     });
     view! {
         <h1 class="heading-xl" id="page-heading" tabindex="-1">"Safeguarding"</h1>
@@ -64,11 +61,8 @@ pub fn QueuePage() -> impl IntoView {
 fn HeldNotes() -> impl IntoView {
     let auth = expect_context::<Auth>();
     let notes = LocalResource::new(move || async move {
-        let result = api::get::<Vec<HeldNoteListing>>("/api/manage/safeguarding/notes").await;
-        if let Err(e) = &result {
-            auth.check(e);
-        }
-        result
+        auth.get::<Vec<HeldNoteListing>>("/api/manage/safeguarding/notes")
+            .await
     });
     view! {
         <h2 class="heading-l">"Notes from events"</h2>

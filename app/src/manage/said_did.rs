@@ -49,11 +49,7 @@ fn Editor(c: Consultation) -> impl IntoView {
     {
         let url = url.clone();
         leptos::task::spawn_local(async move {
-            let result = api::get::<ActionsPage>(&url).await;
-            if let Err(e) = &result {
-                auth.check(e);
-            }
-            page.set(Some(result));
+            page.set(Some(auth.get::<ActionsPage>(&url).await));
         });
     }
     let problems = Problems::new();

@@ -30,6 +30,15 @@ impl Auth {
         }
     }
 
+    /// `GET`s a JSON resource; a 401 shows the sign-in form again.
+    pub async fn get<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, ClientError> {
+        let result = api::get::<T>(url).await;
+        if let Err(e) = &result {
+            self.check(e);
+        }
+        result
+    }
+
     fn start(&self, info: SessionInfo) {
         api::set_csrf_token(&info.csrf_token);
         self.session.set(Some(info));

@@ -76,12 +76,8 @@ fn ThemesView(c: Consultation) -> impl IntoView {
     {
         let id = id.clone();
         leptos::task::spawn_local(async move {
-            let result =
-                api::get::<ThemesPage>(&format!("/api/manage/consultations/{id}/themes")).await;
-            if let Err(e) = &result {
-                auth.check(e);
-            }
-            review.page.set(Some(result));
+            let url = format!("/api/manage/consultations/{id}/themes");
+            review.page.set(Some(auth.get::<ThemesPage>(&url).await));
         });
     }
     let find = {

@@ -21,13 +21,8 @@ pub fn UsersPage() -> impl IntoView {
     let auth = expect_context::<Auth>();
     browser::set_title("Accounts");
     browser::focus_page();
-    let accounts = LocalResource::new(move || async move {
-        let result = api::get::<Vec<Account>>("/api/users").await;
-        if let Err(e) = &result {
-            auth.check(e);
-        }
-        result
-    });
+    let accounts =
+        LocalResource::new(move || async move { auth.get::<Vec<Account>>("/api/users").await });
     let notice = RwSignal::new(None::<String>);
     let problems = Problems::new();
     view! {
