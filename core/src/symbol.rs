@@ -56,13 +56,32 @@ impl Symbol {
         }
     }
 
+    /// The symbol's name in survey JSON, file names and form values, e.g. `happy`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Symbol::Happy => "happy",
+            Symbol::Sad => "sad",
+            Symbol::Worried => "worried",
+            Symbol::Idea => "idea",
+            Symbol::Help => "help",
+            Symbol::Time => "time",
+            Symbol::Friends => "friends",
+            Symbol::School => "school",
+            Symbol::Home => "home",
+            Symbol::Talk => "talk",
+            Symbol::Hand => "hand",
+            Symbol::Move => "move",
+        }
+    }
+
+    /// The symbol with this name, if any.
+    pub fn from_key(key: &str) -> Option<Symbol> {
+        Symbol::ALL.into_iter().find(|s| s.key() == key)
+    }
+
     /// Where the picture is served from (drawn as SVG in `public/symbols`).
     pub fn src(self) -> String {
-        let name = serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        format!("/public/symbols/{name}.svg")
+        format!("/public/symbols/{}.svg", self.key())
     }
 }
 
@@ -75,6 +94,12 @@ mod tests {
         for s in Symbol::ALL {
             assert!(s.src().starts_with("/public/symbols/") && s.src().ends_with(".svg"));
             assert!(!s.label().is_empty());
+            assert_eq!(
+                serde_json::to_value(s).unwrap(),
+                s.key(),
+                "the name is the JSON name"
+            );
+            assert_eq!(Symbol::from_key(s.key()), Some(s));
             let file = format!("{}/..{}", env!("CARGO_MANIFEST_DIR"), s.src());
             assert!(std::path::Path::new(&file).is_file(), "{file} is drawn");
         }

@@ -51,3 +51,13 @@ pub fn BarChart(q: QuestionChart, id: String) -> impl IntoView {
         </figure>
     }
 }
+
+/// Several questions' charts, each with an id made from `id_prefix`.
+#[component]
+pub fn Charts(charts: Vec<QuestionChart>, #[prop(into)] id_prefix: String) -> impl IntoView {
+    charts
+        .into_iter()
+        .enumerate()
+        .map(|(i, q)| view! { <BarChart q=q id=format!("{id_prefix}-{i}")/> })
+        .collect_view()
+}

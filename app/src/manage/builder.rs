@@ -699,11 +699,6 @@ fn OptionPictures(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let key = |s: Option<Symbol>| {
-        s.and_then(|s| serde_json::to_value(s).ok())
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default()
-    };
     view! {
         <details class="details">
             <summary class="details__summary">"Pictures for the options (optional)"</summary>
@@ -711,14 +706,14 @@ fn OptionPictures(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
                 <p class="hint">"Each picture is shown with its option's words, never instead of them."</p>
                 {move || { labels.track(); options_now() }.into_iter().enumerate().map(|(i, o)| {
                     let id = format!("edit-picture-{i}");
-                    let current = key(o.symbol);
+                    let current = o.symbol.map_or("", Symbol::key);
                     view! {
                         <div class="form-group">
                             <label class="label label--s" for=id.clone()>{format!("Picture for \u{201c}{}\u{201d}", o.label)}</label>
                             <select class="select" id=id
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);
-                                    let symbol: Option<Symbol> = serde_json::from_value(serde_json::Value::String(v)).ok();
+                                    let symbol = Symbol::from_key(&v);
                                     draft.update(|s| {
                                         if let Some(q) = s.questions.get_mut(index) {
                                             match &mut q.kind {
@@ -736,7 +731,7 @@ fn OptionPictures(draft: RwSignal<Survey>, index: usize) -> impl IntoView {
                                 }>
                                 <option value="" selected=current.is_empty()>"No picture"</option>
                                 {Symbol::ALL.into_iter().map(|s| {
-                                    let k = key(Some(s));
+                                    let k = s.key();
                                     let selected = k == current;
                                     view! { <option value=k selected=selected>{s.label()}</option> }
                                 }).collect_view()}

@@ -4,7 +4,7 @@
 use super::consultation::{consultation_resource, with_consultation};
 use super::session::Auth;
 use crate::browser;
-use crate::components::chart::BarChart;
+use crate::components::chart::Charts;
 use leptos::prelude::*;
 use tellus_core::Consultation;
 use tellus_core::chart::SurveyCharts;
@@ -40,7 +40,7 @@ fn ChartsView(c: Consultation) -> impl IntoView {
                 <section aria-labelledby=format!("charts-{}", s.survey_id)>
                     <h2 class="heading-l" id=format!("charts-{}", s.survey_id)>{format!("{}: {}", s.audience_label, s.title)}</h2>
                     <p class="body">{match s.responses { 1 => "1 response".to_string(), n => format!("{n} responses") }}</p>
-                    {s.questions.into_iter().enumerate().map(|(i, q)| view! { <BarChart q=q id=format!("{}-{i}", s.survey_id)/> }).collect_view()}
+                    <Charts charts=s.questions id_prefix=s.survey_id.clone()/>
                 </section>
             }).collect_view().into_any(),
         }}

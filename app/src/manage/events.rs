@@ -5,7 +5,7 @@ use super::consultation::{consultation_resource, with_consultation};
 use super::session::Auth;
 use crate::api::{self, Change, ClientError};
 use crate::browser;
-use crate::components::chart::BarChart;
+use crate::components::chart::Charts;
 use crate::components::form::{Notice, Problems, Select, TextArea, TextInput};
 use crate::live;
 use crate::pages::event::{NoteCard, ResultsView};
@@ -406,12 +406,9 @@ fn FacilitatorResults(
             </div>
         }
         .into_any(),
-        Results::Charts { charts } => charts
-            .into_iter()
-            .enumerate()
-            .map(|(i, q)| view! { <BarChart q=q id=format!("{activity}-{i}")/> })
-            .collect_view()
-            .into_any(),
+        Results::Charts { charts } => {
+            view! { <Charts charts=charts id_prefix=activity/> }.into_any()
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::api::{self, Change, ClientError};
 use crate::browser;
-use crate::components::chart::BarChart;
+use crate::components::chart::Charts;
 use crate::components::form::Problems;
 use crate::components::question::QuestionInput;
 use crate::live;
@@ -349,7 +349,7 @@ fn IdeaForm(activity: String, prompts: Vec<String>, place: Place) -> impl IntoVi
                     <legend class="fieldset__legend fieldset__legend--s">"Or add a picture (optional)"</legend>
                     <div class="symbols">
                         {Symbol::ALL.into_iter().map(|s| {
-                            let id = format!("symbol-{}", s.src().rsplit('/').next().unwrap_or_default().trim_end_matches(".svg"));
+                            let id = format!("symbol-{}", s.key());
                             view! {
                                 <div class="symbols__item">
                                     <input class="symbols__input" type="checkbox" id=id.clone()
@@ -643,11 +643,6 @@ pub fn ResultsView(results: Results) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Results::Charts { charts } => charts
-            .into_iter()
-            .enumerate()
-            .map(|(i, q)| view! { <BarChart q=q id=format!("result-{i}")/> })
-            .collect_view()
-            .into_any(),
+        Results::Charts { charts } => view! { <Charts charts=charts id_prefix="result"/> }.into_any(),
     }
 }
