@@ -7,6 +7,7 @@ pub mod api;
 pub mod browser;
 pub mod components;
 pub mod kiosk;
+pub mod language;
 pub mod live;
 pub mod manage;
 pub mod outbox;

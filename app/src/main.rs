@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
-use tellus_app::{browser, components, kiosk, outbox, pages, state};
+use tellus_app::{browser, components, kiosk, language, outbox, pages, state};
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -14,6 +14,7 @@ fn main() {
 /// The whole app: header, routes, footer.
 #[component]
 fn App() -> impl IntoView {
+    provide_context(language::Lang::start());
     provide_context(outbox::Outbox::start());
     provide_context(kiosk::Kiosk::load());
     provide_context(state::LastReceipt(RwSignal::new(None)));

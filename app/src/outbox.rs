@@ -329,16 +329,13 @@ impl Outbox {
 #[component]
 pub fn OutboxStatus() -> impl IntoView {
     let outbox = expect_context::<Outbox>();
-    let message = move || match outbox.state.get() {
-        SyncState::AllSent => "All answers sent".to_string(),
-        SyncState::Waiting(1) => "1 answer waiting to send".to_string(),
-        SyncState::Waiting(n) => format!("{n} answers waiting to send"),
-        SyncState::Offline(1) => {
-            "1 answer saved on this device. It will be sent when there is a connection.".to_string()
+    let message = move || {
+        let w = crate::language::words();
+        match outbox.state.get() {
+            SyncState::AllSent => w.all_sent.to_string(),
+            SyncState::Waiting(n) => (w.waiting_to_send)(n),
+            SyncState::Offline(n) => (w.saved_offline)(n),
         }
-        SyncState::Offline(n) => format!(
-            "{n} answers saved on this device. They will be sent when there is a connection."
-        ),
     };
     view! { <p class="outbox-status" role="status" data-testid="outbox-status">{message}</p> }
 }

@@ -1,6 +1,7 @@
 //! Charts of closed questions: how many chose each answer, per survey (so per audience).
 
-use crate::response::{Answer, DONT_KNOW, RATHER_NOT_SAY, StoredResponse};
+use crate::language::Language;
+use crate::response::{Answer, StoredResponse};
 use crate::survey::{Consultation, Question, QuestionKind};
 use serde::{Deserialize, Serialize};
 
@@ -62,10 +63,13 @@ fn empty_bars(q: &Question) -> Tally {
         )
         .collect();
     if q.allow_dont_know {
-        bars.push((Answer::DontKnow, bar(DONT_KNOW)));
+        bars.push((Answer::DontKnow, bar(Language::English.words().dont_know)));
     }
     if q.allow_rather_not_say {
-        bars.push((Answer::RatherNotSay, bar(RATHER_NOT_SAY)));
+        bars.push((
+            Answer::RatherNotSay,
+            bar(Language::English.words().rather_not_say),
+        ));
     }
     bars
 }

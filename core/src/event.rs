@@ -484,6 +484,7 @@ impl NewActivity {
                     title: "Poll".into(),
                     intro: String::new(),
                     child_mode: false,
+                    translations: Default::default(),
                     questions: vec![question.clone()],
                 };
                 if let Err(found) = survey.validate() {

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod demo;
 pub mod event;
 pub mod export;
+pub mod language;
 pub mod manage;
 pub mod privacy;
 pub mod response;
@@ -22,6 +23,7 @@ pub mod symbol;
 pub mod text;
 pub mod theme;
 pub mod tone;
+pub mod translation;
 
 pub use response::{
     Answer, Answers, FieldError, ResponseSubmission, StoredResponse, describe_answer,

@@ -271,6 +271,7 @@ pub fn new_survey(consultation: &Consultation, audience: Audience, title: &str) 
         },
         intro: String::new(),
         child_mode: child,
+        translations: Default::default(),
         questions,
     }
 }

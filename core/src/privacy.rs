@@ -2,6 +2,7 @@
 //! addresses, UK phone numbers, postcodes, school names) and redacting it from
 //! anything published or exported for others.
 
+use crate::language::Words;
 use serde::{Deserialize, Serialize};
 
 /// Flag on an answer where personal data was found: redacted in anything shared.
@@ -599,38 +600,40 @@ pub struct NoticeSection {
 }
 
 /// The privacy notice shown at the start of a survey: what is collected, why, who sees it,
-/// how long it is kept and who to contact. Child-friendly words for children's surveys.
-pub fn notice(page: &crate::api::SurveyPage) -> Vec<NoticeSection> {
+/// how long it is kept and who to contact, in `words`' language. Child-friendly for children's surveys.
+pub fn notice(page: &crate::api::SurveyPage, words: &Words) -> Vec<NoticeSection> {
     let section = |heading: &str, text: String| NoticeSection {
         heading: heading.into(),
         text,
     };
     let kept = match page.retention_months {
-        Some(m) => format!("{m} months after the survey closes"),
-        None => "only as long as the review needs them".into(),
+        Some(m) => (words.kept_for_months)(m),
+        None => words.kept_as_needed.into(),
     };
-    let contact = page.privacy_contact.clone().unwrap_or_else(|| {
-        format!(
-            "{} (ask whoever gave you this survey how to reach them)",
-            page.who_is_asking
-        )
-    });
+    let contact = page
+        .privacy_contact
+        .clone()
+        .unwrap_or_else(|| (words.ask_who_gave_survey)(&page.who_is_asking));
+    let fixed = |s: &crate::language::NoticeWords| section(s.heading, s.text.into());
     if page.survey.child_mode {
         vec![
-            section("What we keep", "Only your answers. We do not ask your name, and we do not know who you are.".into()),
-            section("Why", "To help make therapy better for children like you.".into()),
-            section("Who sees your answers", "The people running this review. If you tell us someone is hurting you, a grown-up whose job is keeping children safe will see it too, so they can help.".into()),
-            section("How long we keep them", format!("We keep your answers {kept}, then delete them.")),
-            section("Changed your mind?", "You can take your answers back with the code you get at the end. A grown-up can help you.".into()),
+            fixed(&words.notice_child_keep),
+            section(words.notice_why, words.notice_child_why.into()),
+            section(words.notice_who_sees, words.notice_child_who_sees.into()),
+            section(words.notice_how_long, (words.notice_child_how_long)(&kept)),
+            fixed(&words.notice_child_changed_mind),
         ]
     } else {
         vec![
-            section("What we collect", "Your answers only. We do not ask for your name or contact details, and the service sets no cookies and no tracking. Please do not write names in your answers; if you do, we remove them from anything we publish.".into()),
-            section("Why", page.purpose.clone()),
-            section("Who sees your answers", format!("{} The people running the review read answers; published summaries show only themes, counts and anonymised quotes. Answers suggesting a child may be at risk are passed to a safeguarding lead.", page.who_is_asking)),
-            section("How long we keep them", format!("Answers are kept {kept}, then deleted for good.")),
-            section("Your choices", "Every question can be skipped unless it says otherwise. You will get a receipt code at the end: use it to withdraw your answers before the survey closes.".into()),
-            section("Who to contact", contact),
+            fixed(&words.notice_what_we_collect),
+            section(words.notice_why, page.purpose.clone()),
+            section(
+                words.notice_who_sees,
+                format!("{} {}", page.who_is_asking, words.notice_who_sees_text),
+            ),
+            section(words.notice_how_long, (words.notice_how_long_text)(&kept)),
+            fixed(&words.notice_choices),
+            section(words.notice_contact, contact),
         ]
     }
 }

@@ -3,6 +3,7 @@
 //! The app runs [`validate_answer`] as people go, the server runs [`validate_answers`]
 //! on submission: the same rules, so a response the app accepts is never refused later.
 
+use crate::language::{Language, Words};
 use crate::survey::{Question, QuestionKind, Survey};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -106,19 +107,28 @@ pub fn is_blank(answer: &Answer) -> bool {
     }
 }
 
-fn required_message(kind: &QuestionKind) -> &'static str {
+fn required_message(kind: &QuestionKind, words: &Words) -> &'static str {
     match kind {
-        QuestionKind::Faces { .. } => "Choose the face that fits best",
-        QuestionKind::MultipleChoice { .. } => "Choose at least one answer",
-        QuestionKind::FreeText { .. } => "Write your answer in the box",
-        QuestionKind::Ranking { .. } => "Put the options in order, or choose Keep this order",
-        QuestionKind::Number { .. } => "Enter a number",
-        _ => "Choose an answer",
+        QuestionKind::Faces { .. } => words.choose_face,
+        QuestionKind::MultipleChoice { .. } => words.choose_at_least_one,
+        QuestionKind::FreeText { .. } => words.write_answer,
+        QuestionKind::Ranking { .. } => words.put_in_order,
+        QuestionKind::Number { .. } => words.enter_number,
+        _ => words.choose_answer,
     }
 }
 
-/// Checks one answer (or its absence) against its question.
+/// Checks one answer (or its absence) against its question, with messages in English.
 pub fn validate_answer(question: &Question, answer: Option<&Answer>) -> Result<(), FieldError> {
+    validate_answer_in(question, answer, Language::English.words())
+}
+
+/// Checks one answer (or its absence) against its question, with messages in `words`' language.
+pub fn validate_answer_in(
+    question: &Question,
+    answer: Option<&Answer>,
+    words: &Words,
+) -> Result<(), FieldError> {
     let id = question.id.as_str();
     let answer = match answer {
         Some(a) if !is_blank(a) => a,
@@ -126,7 +136,7 @@ pub fn validate_answer(question: &Question, answer: Option<&Answer>) -> Result<(
             return Err(FieldError::new(
                 id,
                 "required",
-                required_message(&question.kind),
+                required_message(&question.kind, words),
             ));
         }
         _ => return Ok(()),
@@ -136,11 +146,9 @@ pub fn validate_answer(question: &Question, answer: Option<&Answer>) -> Result<(
     match (&question.kind, answer) {
         (_, Answer::DontKnow) if question.allow_dont_know => Ok(()),
         (_, Answer::RatherNotSay) if question.allow_rather_not_say => Ok(()),
-        (_, Answer::DontKnow | Answer::RatherNotSay) => Err(FieldError::new(
-            id,
-            "not_offered",
-            "That answer is not offered for this question",
-        )),
+        (_, Answer::DontKnow | Answer::RatherNotSay) => {
+            Err(FieldError::new(id, "not_offered", words.not_offered))
+        }
         (
             QuestionKind::SingleChoice { .. } | QuestionKind::YesNo | QuestionKind::AnsweredHow,
             Answer::Choice(choice),
@@ -148,11 +156,7 @@ pub fn validate_answer(question: &Question, answer: Option<&Answer>) -> Result<(
             if known(choice) {
                 Ok(())
             } else {
-                Err(FieldError::new(
-                    id,
-                    "unknown_option",
-                    "Choose one of the answers shown",
-                ))
+                Err(FieldError::new(id, "unknown_option", words.choose_shown))
             }
         }
         (QuestionKind::MultipleChoice { max, .. }, Answer::Choices(choices)) => {
@@ -160,25 +164,19 @@ pub fn validate_answer(question: &Question, answer: Option<&Answer>) -> Result<(
                 return Err(FieldError::new(
                     id,
                     "unknown_option",
-                    format!("'{bad}' is not one of the answers shown"),
+                    (words.not_one_shown)(bad),
                 ));
             }
             let mut distinct = choices.clone();
             distinct.sort();
             distinct.dedup();
             if distinct.len() != choices.len() {
-                return Err(FieldError::new(
-                    id,
-                    "duplicate_option",
-                    "Choose each answer only once",
-                ));
+                return Err(FieldError::new(id, "duplicate_option", words.each_once));
             }
             match max {
-                Some(max) if choices.len() > *max as usize => Err(FieldError::new(
-                    id,
-                    "too_many",
-                    format!("Choose up to {max} answers"),
-                )),
+                Some(max) if choices.len() > *max as usize => {
+                    Err(FieldError::new(id, "too_many", (words.choose_up_to)(*max)))
+                }
                 _ => Ok(()),
             }
         }
@@ -187,11 +185,7 @@ pub fn validate_answer(question: &Question, answer: Option<&Answer>) -> Result<(
             if (1..=top).contains(value) {
                 Ok(())
             } else {
-                Err(FieldError::new(
-                    id,
-                    "out_of_range",
-                    format!("Choose a point from 1 to {top}"),
-                ))
+                Err(FieldError::new(id, "out_of_range", (words.point_from)(top)))
             }
         }
         (QuestionKind::Ranking { .. }, Answer::Choices(order)) => {
@@ -205,7 +199,7 @@ pub fn validate_answer(question: &Question, answer: Option<&Answer>) -> Result<(
                 Err(FieldError::new(
                     id,
                     "incomplete_ranking",
-                    "Put every option in order, each once",
+                    words.rank_each_once,
                 ))
             }
         }
@@ -215,62 +209,58 @@ pub fn validate_answer(question: &Question, answer: Option<&Answer>) -> Result<(
                 (Some(lo), Some(hi)) if n < lo || n > hi => Err(FieldError::new(
                     id,
                     "out_of_range",
-                    format!("Enter a number from {lo} to {hi}{unit}"),
+                    (words.number_between)(*lo, *hi, &unit),
                 )),
                 (Some(lo), _) if n < lo => Err(FieldError::new(
                     id,
                     "out_of_range",
-                    format!("Enter a number of at least {lo}{unit}"),
+                    (words.number_at_least)(*lo, &unit),
                 )),
                 (_, Some(hi)) if n > hi => Err(FieldError::new(
                     id,
                     "out_of_range",
-                    format!("Enter a number of at most {hi}{unit}"),
+                    (words.number_at_most)(*hi, &unit),
                 )),
                 _ => Ok(()),
             }
         }
         // The app sends what was typed when it is not a whole number, to be told so here.
-        (QuestionKind::Number { .. }, Answer::Text(_)) => Err(FieldError::new(
-            id,
-            "not_a_number",
-            "Enter a whole number, like 3",
-        )),
+        (QuestionKind::Number { .. }, Answer::Text(_)) => {
+            Err(FieldError::new(id, "not_a_number", words.whole_number))
+        }
         (QuestionKind::FreeText { max_graphemes }, Answer::Text(text)) => match max_graphemes {
             Some(max) if grapheme_count(text) > *max as usize => Err(FieldError::new(
                 id,
                 "too_long",
-                format!(
-                    "Your answer must be {max} characters or fewer (it has {})",
-                    grapheme_count(text)
-                ),
+                (words.too_long)(*max, grapheme_count(text)),
             )),
             _ => Ok(()),
         },
-        _ => Err(FieldError::new(
-            id,
-            "wrong_type",
-            "This kind of answer does not fit the question",
-        )),
+        _ => Err(FieldError::new(id, "wrong_type", words.wrong_type)),
     }
 }
 
 /// Checks a whole set of answers: every problem, in question order, unknown questions last.
 /// Questions not asked (their condition unmet) must not be answered, and are never required.
 pub fn validate_answers(survey: &Survey, answers: &Answers) -> Result<(), Vec<FieldError>> {
+    validate_answers_in(survey, answers, Language::English.words())
+}
+
+/// [`validate_answers`] with messages in `words`' language.
+pub fn validate_answers_in(
+    survey: &Survey,
+    answers: &Answers,
+    words: &Words,
+) -> Result<(), Vec<FieldError>> {
     let mut errors: Vec<FieldError> = survey
         .questions
         .iter()
         .enumerate()
         .filter_map(|(i, q)| {
             if survey.is_shown(i, answers) {
-                validate_answer(q, answers.get(&q.id)).err()
+                validate_answer_in(q, answers.get(&q.id), words).err()
             } else if answers.get(&q.id).is_some_and(|a| !is_blank(a)) {
-                Some(FieldError::new(
-                    &q.id,
-                    "not_shown",
-                    "This question is not asked after your earlier answers",
-                ))
+                Some(FieldError::new(&q.id, "not_shown", words.not_asked))
             } else {
                 None
             }
@@ -280,13 +270,7 @@ pub fn validate_answers(survey: &Survey, answers: &Answers) -> Result<(), Vec<Fi
         answers
             .keys()
             .filter(|id| survey.question(id).is_none())
-            .map(|id| {
-                FieldError::new(
-                    id,
-                    "unknown_question",
-                    format!("There is no question '{id}' in this survey"),
-                )
-            }),
+            .map(|id| FieldError::new(id, "unknown_question", (words.no_such_question)(id))),
     );
     if errors.is_empty() {
         Ok(())
@@ -295,12 +279,17 @@ pub fn validate_answers(survey: &Survey, answers: &Answers) -> Result<(), Vec<Fi
     }
 }
 
-/// An answer in words, as the participant saw it: for check-your-answers and exports.
+/// An answer in English words, as the participant saw it: for check-your-answers and exports.
 pub fn describe_answer(question: &Question, answer: &Answer) -> String {
+    describe_answer_in(question, answer, Language::English.words())
+}
+
+/// An answer in the words of `words`' language (the question already in that language).
+pub fn describe_answer_in(question: &Question, answer: &Answer, words: &'static Words) -> String {
     let option_label = |id: &str| {
         question
             .kind
-            .options()
+            .options_in(words)
             .into_iter()
             .find(|o| o.id == id)
             .map(|o| o.label)
@@ -327,21 +316,16 @@ pub fn describe_answer(question: &Question, answer: &Answer) -> String {
         },
         Answer::Scale(value) => question
             .kind
-            .scale()
+            .scale_in(words)
             .into_iter()
             .find(|(v, _)| v == value)
             .map(|(_, label)| label.to_string())
             .unwrap_or_else(|| value.to_string()),
         Answer::Text(text) => text.clone(),
-        Answer::DontKnow => DONT_KNOW.to_string(),
-        Answer::RatherNotSay => RATHER_NOT_SAY.to_string(),
+        Answer::DontKnow => words.dont_know.to_string(),
+        Answer::RatherNotSay => words.rather_not_say.to_string(),
     }
 }
-
-/// Words for the "I don't know" answer.
-pub const DONT_KNOW: &str = "I don't know";
-/// Words for the "I'd rather not say" answer.
-pub const RATHER_NOT_SAY: &str = "I'd rather not say";
 
 /// The answers to the questions actually asked: answers left behind by a changed earlier
 /// answer are dropped.
@@ -397,6 +381,7 @@ mod tests {
             title: "S".into(),
             intro: String::new(),
             child_mode: true,
+            translations: Default::default(),
             questions: vec![
                 q("feel", true, QuestionKind::Faces { points: 3 }),
                 q(
@@ -724,6 +709,7 @@ mod ranking_and_number_tests {
             title: "T".into(),
             intro: String::new(),
             child_mode: false,
+            translations: Default::default(),
             questions: vec![question(QuestionKind::Number {
                 min: Some(5),
                 max: Some(1),

@@ -3,6 +3,7 @@
 //! Surveys are data (serde JSON) so facilitators can import and export them; every
 //! definition is checked by [`Survey::validate`] before it is stored or shown.
 
+use crate::language::{Language, Words};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use thiserror::Error;
@@ -137,6 +138,10 @@ pub struct Survey {
     #[serde(default)]
     pub child_mode: bool,
     pub questions: Vec<Question>,
+    /// The survey's words in other languages, by language code (`cy`, `ar`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub translations:
+        std::collections::BTreeMap<crate::language::Language, crate::translation::SurveyText>,
 }
 
 /// One question, shown on its own page.
@@ -252,66 +257,34 @@ impl Choice {
     }
 }
 
-/// An ISO date (`2027-03-31`) the way people write it: "31 March 2027".
+/// An ISO date (`2027-03-31`) the way people write it in English: "31 March 2027".
 pub fn long_date(iso: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let mut parts = iso.trim().splitn(3, '-');
-    let year: u32 = parts.next()?.parse().ok()?;
-    let month: usize = parts.next()?.parse().ok()?;
-    let day: u32 = parts.next()?.parse().ok()?;
-    let month_name = MONTHS.get(month.checked_sub(1)?)?;
-    (1..=31)
-        .contains(&day)
-        .then(|| format!("{day} {month_name} {year}"))
+    Language::English.long_date(iso)
 }
-
-/// Words for each point of a faces scale, happiest first (value = points..=1).
-pub fn face_labels(points: u8) -> &'static [&'static str] {
-    match points {
-        3 => &["Happy", "OK", "Sad"],
-        _ => &["Really happy", "Happy", "OK", "Sad", "Really sad"],
-    }
-}
-
-/// Words for the agreement scale, strongest agreement first (value 5..=1).
-pub const AGREEMENT_LABELS: [&str; 5] = [
-    "Strongly agree",
-    "Agree",
-    "Neither agree nor disagree",
-    "Disagree",
-    "Strongly disagree",
-];
 
 impl QuestionKind {
-    /// The fixed options of a choice-like question, in display order.
+    /// The fixed options of a choice-like question, in display order, in English.
     pub fn options(&self) -> Vec<Choice> {
+        self.options_in(Language::English.words())
+    }
+
+    /// The fixed options in the words of one language (the survey's own options are
+    /// translated by [`Survey::in_language`]).
+    pub fn options_in(&self, words: &Words) -> Vec<Choice> {
+        let fixed = |ids: [&str; 3], labels: [&str; 3]| {
+            ids.iter()
+                .zip(labels)
+                .map(|(id, label)| Choice::new(id, label))
+                .collect()
+        };
         match self {
             QuestionKind::SingleChoice { options }
             | QuestionKind::MultipleChoice { options, .. }
             | QuestionKind::Ranking { options } => options.clone(),
-            QuestionKind::YesNo => vec![
-                Choice::new("yes", "Yes"),
-                Choice::new("no", "No"),
-                Choice::new("not_sure", "Not sure"),
-            ],
-            QuestionKind::AnsweredHow => vec![
-                Choice::new("own", "On my own"),
-                Choice::new("with_help", "With help"),
-                Choice::new("someone_else", "Someone answered for me"),
-            ],
+            QuestionKind::YesNo => fixed(["yes", "no", "not_sure"], words.yes_no),
+            QuestionKind::AnsweredHow => {
+                fixed(["own", "with_help", "someone_else"], words.answered_how)
+            }
             QuestionKind::Faces { .. }
             | QuestionKind::Agreement
             | QuestionKind::FreeText { .. }
@@ -319,11 +292,17 @@ impl QuestionKind {
         }
     }
 
-    /// Scale points with their words, highest value first; empty for non-scale questions.
+    /// Scale points with their English words, highest value first; empty for non-scale questions.
     pub fn scale(&self) -> Vec<(u8, &'static str)> {
+        self.scale_in(Language::English.words())
+    }
+
+    /// Scale points with their words in one language, highest value first.
+    pub fn scale_in(&self, words: &'static Words) -> Vec<(u8, &'static str)> {
         let labels: &[&str] = match self {
-            QuestionKind::Faces { points } => face_labels(*points),
-            QuestionKind::Agreement => &AGREEMENT_LABELS,
+            QuestionKind::Faces { points: 3 } => &words.faces_3,
+            QuestionKind::Faces { .. } => &words.faces_5,
+            QuestionKind::Agreement => &words.agreement,
             _ => return Vec::new(),
         };
         let top = labels.len() as u8;
@@ -491,6 +470,7 @@ impl Survey {
                 | QuestionKind::Number { .. } => {}
             }
         }
+        problems.extend(crate::translation::problems(self));
         if problems.is_empty() {
             Ok(())
         } else {
@@ -591,6 +571,7 @@ mod tests {
             title: "Survey".into(),
             intro: String::new(),
             child_mode: false,
+            translations: Default::default(),
             questions,
         }
     }

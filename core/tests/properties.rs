@@ -56,6 +56,7 @@ fn survey() -> impl Strategy<Value = Survey> {
         title: "T".into(),
         intro: String::new(),
         child_mode: true,
+        translations: Default::default(),
         questions,
     })
 }

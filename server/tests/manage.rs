@@ -396,3 +396,73 @@ async fn details_are_validated_and_deleted_surveys_stop_taking_answers() {
         "the survey's link is free again"
     );
 }
+
+#[tokio::test]
+async fn translations_are_served_to_participants_and_checked_by_path_when_saved() {
+    let t = TestApp::new();
+    // The demo children's survey reaches devices with its Welsh and Arabic words.
+    let r = t
+        .send(Method::GET, "/api/surveys/therapies-children", None, None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let translations = &r.body["survey"]["translations"];
+    assert_eq!(
+        translations["cy"]["title"],
+        "Dywedwch wrthym am eich therapi"
+    );
+    assert!(translations["ar"]["questions"]["feel_therapy"]["text"].is_string());
+
+    let admin = t.admin().await;
+    let path = "/api/manage/consultations/therapies-review/surveys/therapies-parents";
+    let r = t
+        .send(Method::GET, "/api/surveys/therapies-parents", None, None)
+        .await;
+    let mut survey = r.body["survey"].clone();
+    assert!(survey.get("translations").is_none());
+
+    // A translation of a question or option that does not exist is refused, by path.
+    survey["translations"] = json!({ "cy": {
+        "title": "Profiad eich teulu",
+        "questions": {
+            "nope": { "text": "Dim" },
+            "therapies_used": { "options": { "made_up": "Wedi'i wneud" } }
+        }
+    }});
+    let r = t
+        .send(Method::PUT, path, Some(survey.clone()), Some(&admin))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    let fields: Vec<_> = r.body["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "translations.cy.questions.nope",
+            "translations.cy.questions.therapies_used.options.made_up"
+        ]
+    );
+    // A language Tellus does not speak is refused as malformed, not silently dropped.
+    let mut french = survey.clone();
+    french["translations"] = json!({ "fr": { "title": "Votre famille" } });
+    let r = t.send(Method::PUT, path, Some(french), Some(&admin)).await;
+    assert!(r.status.is_client_error(), "{}", r.status);
+
+    // A partial Welsh translation is saved and served; the rest stays English.
+    survey["translations"] = json!({ "cy": {
+        "title": "Profiad eich teulu",
+        "questions": { "therapies_used": { "options": { "salt": "Therapi lleferydd ac iaith" } } }
+    }});
+    let r = t.send(Method::PUT, path, Some(survey), Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = t
+        .send(Method::GET, "/api/surveys/therapies-parents", None, None)
+        .await;
+    assert_eq!(
+        r.body["survey"]["translations"]["cy"]["questions"]["therapies_used"]["options"]["salt"],
+        "Therapi lleferydd ac iaith"
+    );
+}

@@ -119,6 +119,10 @@ test('an administrator adds a facilitator, who builds, opens and reads a survey'
   await page.getByLabel('Show as in child mode').check();
   assert.match(await preview.getAttribute('class'), /child-mode/);
   await expectAccessible(page, 'survey builder with child-mode preview');
+  // A new survey is in English only; the builder says so, language by language.
+  const languages = page.getByRole('table', { name: 'Translations of this survey' });
+  assert.match(await languages.getByRole('row', { name: /Welsh/ }).innerText(), /Not translated/);
+  assert.match(await languages.getByRole('row', { name: /Arabic/ }).innerText(), /Not translated/);
 
   // The session ends before saving: signing in again brings back every unsaved change.
   await context.clearCookies();

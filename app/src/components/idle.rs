@@ -52,15 +52,16 @@ pub fn IdleGuard() -> impl IntoView {
     });
     move || {
         warning.get().then(|| {
+            let w = crate::language::words();
             let left = move || (IDLE_WARNING_AFTER + IDLE_GRACE).saturating_sub(idle.get());
             view! {
                 <div class="modal-backdrop">
                     <div class="modal" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
-                        <h2 class="heading-m" id="idle-title">"Are you still there?"</h2>
+                        <h2 class="heading-m" id="idle-title">{w.still_there}</h2>
                         <p class="body" id="idle-text">
-                            {move || format!("Your answers will be cleared in {} seconds so the next person can start.", left())}
+                            {move || (w.cleared_in)(left())}
                         </p>
-                        <button class="button" id="idle-continue" type="button" on:click=move |_| reset()>"I'm still here"</button>
+                        <button class="button" id="idle-continue" type="button" on:click=move |_| reset()>{w.still_here}</button>
                     </div>
                 </div>
             }

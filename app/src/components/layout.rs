@@ -2,6 +2,7 @@
 //! back link and the error summary.
 
 use crate::kiosk::Kiosk;
+use crate::language::{LanguageSwitch, words};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use tellus_core::FieldError;
@@ -9,7 +10,7 @@ use tellus_core::FieldError;
 /// Lets keyboard users jump past the header.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a href="#main-content" class="skip-link">"Skip to main content"</a> }
+    view! { <a href="#main-content" class="skip-link">{move || words().skip_link}</a> }
 }
 
 /// The service header; in kiosk mode its link leads back to the kiosk's survey only.
@@ -36,8 +37,9 @@ pub fn Header() -> impl IntoView {
         <header class="header">
             <div class="width-container header__container">
                 <a href=home class="header__service-name">"Tellus"</a>
-                <span class="header__tagline">"Tell us what you think"</span>
-                <a href=help class="header__help">"Need to talk?"</a>
+                <span class="header__tagline">{move || words().tagline}</span>
+                <a href=help class="header__help">{move || words().need_to_talk}</a>
+                <LanguageSwitch/>
             </div>
         </header>
     }
@@ -52,10 +54,10 @@ pub fn Footer() -> impl IntoView {
             <div class="width-container">
                 <crate::outbox::OutboxStatus/>
                 {move || match kiosk.survey_id() {
-                    Some(_) => view! { <p><a href="/kiosk/exit" class="footer__link">"Leave kiosk mode"</a></p> }.into_any(),
-                    None => view! { <p><a href="/device" class="footer__link">"This device"</a></p> }.into_any(),
+                    Some(_) => view! { <p><a href="/kiosk/exit" class="footer__link">{words().leave_kiosk}</a></p> }.into_any(),
+                    None => view! { <p><a href="/device" class="footer__link">{words().this_device}</a></p> }.into_any(),
                 }}
-                <p>"Tellus never asks for your name. It uses no cookies and no tracking, and sends nothing to anyone else."</p>
+                <p>{move || words().footer_privacy}</p>
             </div>
         </footer>
     }
@@ -64,7 +66,7 @@ pub fn Footer() -> impl IntoView {
 /// A link back to the previous step.
 #[component]
 pub fn BackLink(href: String) -> impl IntoView {
-    view! { <a href=href class="back-link">"Back"</a> }
+    view! { <a href=href class="back-link">{move || words().back}</a> }
 }
 
 /// The "There is a problem" box: focused when shown, each error linking to its field.
@@ -72,7 +74,7 @@ pub fn BackLink(href: String) -> impl IntoView {
 pub fn ErrorSummary(errors: Vec<(FieldError, String)>) -> impl IntoView {
     view! {
         <div class="error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-            <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
+            <h2 class="error-summary__title" id="error-summary-title">{words().there_is_a_problem}</h2>
             <ul class="error-summary__list">
                 {errors
                     .into_iter()

@@ -13,11 +13,12 @@ struct ReadAloud(Signal<bool>);
 /// A Listen button for an option, in child mode only.
 fn listen_for(text: &str) -> Option<impl IntoView + use<>> {
     use_context::<ReadAloud>().map(|ReadAloud(available)| {
-        view! { <Listen text=text.to_string() label=format!("Listen: {text}") available=available/> }
+        view! { <Listen text=text.to_string() label=(words().listen_to)(text) available=available/> }
     })
 }
+use crate::language::words;
 use leptos::prelude::*;
-use tellus_core::response::{DONT_KNOW, RATHER_NOT_SAY, grapheme_count};
+use tellus_core::response::grapheme_count;
 use tellus_core::symbol::Symbol;
 use tellus_core::{Answer, FieldError, Question, QuestionKind};
 
@@ -43,18 +44,19 @@ fn heading_text(question: &Question, easy: bool) -> String {
     if question.required {
         text
     } else {
-        format!("{text} (optional)")
+        format!("{text} {}", words().optional)
     }
 }
 
 /// The answers every question may offer besides its own: "I don't know", "I'd rather not say".
 fn special_answers(question: &Question) -> Vec<(Answer, &'static str)> {
+    let w = words();
     let mut special = Vec::new();
     if question.allow_dont_know {
-        special.push((Answer::DontKnow, DONT_KNOW));
+        special.push((Answer::DontKnow, w.dont_know));
     }
     if question.allow_rather_not_say {
-        special.push((Answer::RatherNotSay, RATHER_NOT_SAY));
+        special.push((Answer::RatherNotSay, w.rather_not_say));
     }
     special
 }
@@ -74,6 +76,7 @@ pub fn QuestionInput(
     #[prop(optional)]
     preview: bool,
 ) -> impl IntoView {
+    let w = words();
     let easy = use_context::<EasyRead>().map(|e| e.0);
     let heading = {
         let question = question.clone();
@@ -85,7 +88,7 @@ pub fn QuestionInput(
             <div class="listen-row">
                 <button type="button" class="easy-read-toggle"
                     aria-pressed=move || if on.get() { "true" } else { "false" }
-                    on:click=move |_| on.update(|v| *v = !*v)>"Easier words"</button>
+                    on:click=move |_| on.update(|v| *v = !*v)>{w.easier_words}</button>
             </div>
         }),
         _ => None,
@@ -106,7 +109,7 @@ pub fn QuestionInput(
                 }
             })
         };
-        view! { <div class="listen-row"><Listen text=spoken label="Listen to the question".to_string() available=available/></div> }
+        view! { <div class="listen-row"><Listen text=spoken label=w.listen_to_question.to_string() available=available/></div> }
     });
     let hint_id = format!("{}-hint", question.id);
     let error_id = format!("{}-error", question.id);
@@ -132,7 +135,7 @@ pub fn QuestionInput(
         error.get().map(|e| {
             view! {
                 <p id=error_id.clone() class="error-message">
-                    <span class="visually-hidden">"Error: "</span>
+                    <span class="visually-hidden">{w.error_prefix}</span>
                     {e.message}
                 </p>
             }
@@ -158,7 +161,7 @@ pub fn QuestionInput(
                 {easy_toggle}
                 {child_mode.then(|| view! {
                     <div class="inset-text safe-notice" id=format!("{}-safe", question.id)>
-                        <p class="body">"If you tell us someone is hurting you, we will tell a grown-up who can help keep you safe."</p>
+                        <p class="body">{w.safe_notice}</p>
                     </div>
                 })}
                 {hint}
@@ -168,6 +171,7 @@ pub fn QuestionInput(
                     id=id.clone()
                     name=id
                     rows="6"
+                    dir="auto"
                     spellcheck="true"
                     aria-describedby=described_by
                     prop:value=move || match draft.get() {
@@ -326,16 +330,17 @@ fn Checkbox(
 /// Options, scale points and special answers as radios, with "or" before the special ones.
 #[component]
 fn RadiosInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl IntoView {
+    let w = words();
     let mut items: Vec<(Answer, String, Option<Symbol>)> = question
         .kind
-        .scale()
+        .scale_in(w)
         .into_iter()
         .map(|(v, l)| (Answer::Scale(v), l.to_string(), None))
         .collect();
     items.extend(
         question
             .kind
-            .options()
+            .options_in(w)
             .into_iter()
             .map(|o| (Answer::Choice(o.id), o.label, o.symbol)),
     );
@@ -352,7 +357,7 @@ fn RadiosInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl Into
                 .into_iter()
                 .enumerate()
                 .map(|(i, (value, label, symbol))| {
-                    let divider = (i == first_special && i > 0).then(|| view! { <div class="radios__divider">"or"</div> });
+                    let divider = (i == first_special && i > 0).then(|| view! { <div class="radios__divider">{w.or}</div> });
                     view! {
                         {divider}
                         <Radio name=name.clone() id=format!("{name}-{i}") label=label value=value draft=draft symbol=symbol/>
@@ -368,6 +373,7 @@ fn RadiosInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl Into
 /// person moves something or says the order is right.
 #[component]
 fn RankingInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl IntoView {
+    let w = words();
     let options = question.kind.options();
     let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
     let order = {
@@ -395,12 +401,7 @@ fn RankingInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl Int
             let mut now = order();
             now.swap(from, to);
             let moved = now[to].clone();
-            said.set(format!(
-                "{} is now number {} of {}",
-                label_of(&moved),
-                to + 1,
-                now.len()
-            ));
+            said.set((w.moved_to)(&label_of(&moved), to + 1, now.len()));
             draft.set(Some(Answer::Choices(now.clone())));
             // Keep focus on the moved option's button, or its other one at either end.
             let direction = if to < from { "up" } else { "down" };
@@ -419,7 +420,7 @@ fn RankingInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl Int
         let order = order.clone();
         move |_| {
             draft.set(Some(Answer::Choices(order())));
-            said.set("Your order is saved".into());
+            said.set(w.order_saved.into());
         }
     };
     view! {
@@ -438,10 +439,10 @@ fn RankingInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl Int
                             <span class="ranking__buttons">
                                 <button type="button" class="button button--secondary ranking__button" id=format!("{qid}-up-{id}")
                                     disabled=i == 0 on:click=move |_| up(i, i - 1)>
-                                    "Move up"<span class="visually-hidden">{format!(": {label}, now number {} of {count}", i + 1)}</span></button>
+                                    {w.move_up}<span class="visually-hidden">{(w.now_number)(&label, i + 1, count)}</span></button>
                                 <button type="button" class="button button--secondary ranking__button" id=format!("{qid}-down-{id}")
                                     disabled=i + 1 == count on:click=move |_| down(i, i + 1)>
-                                    "Move down"<span class="visually-hidden">{format!(": {label}, now number {} of {count}", i + 1)}</span></button>
+                                    {w.move_down}<span class="visually-hidden">{(w.now_number)(&label, i + 1, count)}</span></button>
                             </span>
                         </li>
                     }
@@ -449,7 +450,7 @@ fn RankingInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl Int
             }}
         </ol>
         {move || draft.with(|d| !matches!(d, Some(Answer::Choices(_)))).then(|| view! {
-            <button type="button" class="button button--secondary" on:click=keep.clone()>"Keep this order"</button>
+            <button type="button" class="button button--secondary" on:click=keep.clone()>{w.keep_order}</button>
         })}
         <p class="visually-hidden" role="status">{move || said.get()}</p>
     }
@@ -458,8 +459,9 @@ fn RankingInput(question: Question, draft: RwSignal<Option<Answer>>) -> impl Int
 /// A row of large, labelled faces, then any special answers as ordinary radios.
 #[component]
 fn FacesInput(question: Question, points: u8, draft: RwSignal<Option<Answer>>) -> impl IntoView {
+    let w = words();
     let name = question.id.clone();
-    let scale = question.kind.scale();
+    let scale = question.kind.scale_in(w);
     let count = scale.len();
     let faces = scale
         .into_iter()
@@ -489,7 +491,7 @@ fn FacesInput(question: Question, points: u8, draft: RwSignal<Option<Answer>>) -
     let extra = (!special.is_empty()).then(|| {
         view! {
             <div class="radios radios--after-faces">
-                <div class="radios__divider">"or"</div>
+                <div class="radios__divider">{w.or}</div>
                 {special
                     .into_iter()
                     .enumerate()
@@ -564,7 +566,7 @@ fn SpecialCheckboxes(question: Question, draft: RwSignal<Option<Answer>>) -> imp
     let offset = question.kind.options().len();
     view! {
         <div class="checkboxes">
-            <div class="checkboxes__divider">"or"</div>
+            <div class="checkboxes__divider">{words().or}</div>
             {special
                 .into_iter()
                 .enumerate()
@@ -591,10 +593,11 @@ fn CharacterCount(max: u32, draft: RwSignal<Option<Answer>>) -> impl IntoView {
     let message = move || {
         let used = used();
         let max = max as usize;
+        let w = words();
         if used <= max {
-            format!("You have {} characters remaining", max - used)
+            (w.characters_left)(max - used)
         } else {
-            format!("You have {} characters too many", used - max)
+            (w.characters_over)(used - max)
         }
     };
     let class = move || {

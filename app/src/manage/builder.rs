@@ -186,16 +186,26 @@ fn Builder(consultation_id: String, consultation_title: String, survey: Survey) 
         move |_| {
             notice.set(None);
             let (cid, sid) = (cid.clone(), sid.clone());
-            let survey = draft.get_untracked();
+            let mut survey = draft.get_untracked();
+            // Translations of questions or options removed here go with them.
+            let dropped = survey.drop_stale_translations();
             leptos::task::spawn_local(async move {
                 let url = format!("/api/manage/consultations/{cid}/surveys/{sid}");
                 match api::send::<_, Survey>(Change::Put, &url, &survey).await {
                     Ok(_) => {
                         browser::forget(&format!("tellus:builder:{sid}"));
                         problems.clear();
-                        notice.set(Some(
-                            "Survey saved. Participants see these questions from now on.".into(),
-                        ));
+                        draft.update(|d| d.translations = survey.translations);
+                        let also = if dropped > 0 {
+                            format!(
+                                " Translations of {dropped} removed questions or options were dropped."
+                            )
+                        } else {
+                            String::new()
+                        };
+                        notice.set(Some(format!(
+                            "Survey saved. Participants see these questions from now on.{also}"
+                        )));
                     }
                     Err(e) => {
                         if e.needs_sign_in() {
@@ -307,9 +317,47 @@ fn Builder(consultation_id: String, consultation_title: String, survey: Survey) 
                     <div class="hint" id="import-hint">"It replaces the questions here; nothing is saved until you save the survey."</div>
                     <input class="file-upload" type="file" id="import" accept="application/json,.json" aria-describedby="import-hint" on:change=import/>
                 </div>
+                <Languages draft=draft/>
             </div>
             <Preview draft=draft selected=selected/>
         </div>
+    }
+}
+
+/// Which languages the survey can be answered in, and what each translation still lacks.
+#[component]
+fn Languages(draft: RwSignal<Survey>) -> impl IntoView {
+    use tellus_core::language::Language;
+    let rows = move || {
+        draft.with(|survey| {
+            Language::ALL[1..]
+                .iter()
+                .map(|&language| {
+                    let missing = tellus_core::translation::untranslated(survey, language).len();
+                    let state = match (survey.translations.contains_key(&language), missing) {
+                        (false, _) => "Not translated".to_string(),
+                        (true, 0) => "Complete".to_string(),
+                        (true, 1) => "1 text still in English".to_string(),
+                        (true, n) => format!("{n} texts still in English"),
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row">{language.english_name()}" ("<span lang=language.code() dir=language.dir()>{language.name()}</span>")"</th>
+                            <td>{state}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <h2 class="heading-m">"Languages"</h2>
+        <p class="body">"Participants choose their language at the top of each page. Anything not translated shows in English. To translate, export the survey as JSON, fill in its \"translations\" (the demo children's survey has Welsh and Arabic to copy from), and import it again."</p>
+        <table class="table">
+            <caption class="table__caption">"Translations of this survey"</caption>
+            <thead><tr><th scope="col">"Language"</th><th scope="col">"Translation"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
 

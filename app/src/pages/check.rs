@@ -12,8 +12,8 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use tellus_core::response::QueuedResponse;
 use tellus_core::response::receipt_code;
-use tellus_core::response::{normalise, shown_answers, validate_answers};
-use tellus_core::{FieldError, ResponseSubmission, describe_answer};
+use tellus_core::response::{describe_answer_in, normalise, shown_answers, validate_answers_in};
+use tellus_core::{FieldError, ResponseSubmission};
 
 /// Where sending stands.
 #[derive(Clone, PartialEq)]
@@ -33,8 +33,9 @@ pub fn CheckPage() -> impl IntoView {
     let receipt = expect_context::<LastReceipt>();
 
     with_survey(move |page| {
+        let w = crate::language::words();
         let survey = page.survey;
-        browser::set_title("Check your answers");
+        browser::set_title(w.check_answers);
         browser::focus_page();
         let base = format!("/s/{}", survey.id);
         let last = format!("{base}/q/{}", survey.questions.len());
@@ -51,18 +52,18 @@ pub fn CheckPage() -> impl IntoView {
                     .enumerate()
                     .filter(|(i, _)| shown.contains(i))
                     .map(|(i, q)| {
-                        let answer = answers.get(&q.id).map(|a| describe_answer(q, a));
+                        let answer = answers.get(&q.id).map(|a| describe_answer_in(q, a, w));
                         let answered = answer.is_some();
                         view! {
                             <div class="summary-list__row">
                                 <dt class="summary-list__key">{q.text.clone()}</dt>
                                 <dd class="summary-list__value" class=("summary-list__value--empty", !answered)>
-                                    {answer.unwrap_or_else(|| "Not answered".to_string())}
+                                    {answer.unwrap_or_else(|| w.not_answered.to_string())}
                                 </dd>
                                 <dd class="summary-list__actions">
                                     <a href=format!("{base}/q/{}?from=check", i + 1)>
-                                        {if answered { "Change" } else { "Answer" }}
-                                        <span class="visually-hidden">{format!(" your answer to: {}", q.text)}</span>
+                                        {if answered { w.change } else { w.answer }}
+                                        <span class="visually-hidden">{(w.your_answer_to)(&q.text)}</span>
                                     </a>
                                 </dd>
                             </div>
@@ -82,7 +83,7 @@ pub fn CheckPage() -> impl IntoView {
                 }
                 // Answers left behind by a changed earlier answer are not sent.
                 let answers = shown_answers(&survey, &normalise(&state.answers.get_untracked()));
-                if let Err(problems) = validate_answers(&survey, &answers) {
+                if let Err(problems) = validate_answers_in(&survey, &answers, w) {
                     let linked = problems
                         .into_iter()
                         .map(|p| {
@@ -95,7 +96,7 @@ pub fn CheckPage() -> impl IntoView {
                             (p, href)
                         })
                         .collect();
-                    fail(sending, linked);
+                    fail(sending, linked, w);
                     return;
                 }
                 sending.set(Sending::InProgress);
@@ -131,7 +132,7 @@ pub fn CheckPage() -> impl IntoView {
                         }
                         Err(error) => {
                             let message = match &error {
-                                ClientError::Network => "We could not send your answers because the connection dropped. They are saved on this device: check the wifi and press Send my answers again.".to_string(),
+                                ClientError::Network => w.send_failed_offline.to_string(),
                                 other => other.to_string(),
                             };
                             let problem = FieldError {
@@ -139,7 +140,7 @@ pub fn CheckPage() -> impl IntoView {
                                 code: "send_failed".into(),
                                 message,
                             };
-                            fail(sending, vec![(problem, here)]);
+                            fail(sending, vec![(problem, here)], w);
                         }
                     }
                 });
@@ -151,10 +152,10 @@ pub fn CheckPage() -> impl IntoView {
                 Sending::Failed(errors) => Some(view! { <ErrorSummary errors=errors/> }),
                 _ => None,
             }}
-            <h1 class="heading-l" id="page-heading" tabindex="-1">"Check your answers"</h1>
+            <h1 class="heading-l" id="page-heading" tabindex="-1">{w.check_answers}</h1>
             <dl class="summary-list">{rows}</dl>
-            <h2 class="heading-m">"Now send your answers"</h2>
-            <p class="body">"When you press the button, your answers go to the people running this survey. They will not know who you are."</p>
+            <h2 class="heading-m">{w.now_send}</h2>
+            <p class="body">{w.send_explain}</p>
             <button
                 class="button"
                 type="button"
@@ -162,18 +163,22 @@ pub fn CheckPage() -> impl IntoView {
                 prop:disabled=move || sending.get() == Sending::InProgress
                 aria-describedby="sending-status"
             >
-                "Send my answers"
+                {w.send_answers}
             </button>
             <p id="sending-status" class="body" role="status">
-                {move || (sending.get() == Sending::InProgress).then_some("Sending your answers…")}
+                {move || (sending.get() == Sending::InProgress).then_some(w.sending)}
             </p>
         }
         .into_any()
     })
 }
 
-fn fail(sending: RwSignal<Sending>, errors: Vec<(FieldError, String)>) {
-    browser::set_title("Error: Check your answers");
+fn fail(
+    sending: RwSignal<Sending>,
+    errors: Vec<(FieldError, String)>,
+    w: &tellus_core::language::Words,
+) {
+    browser::set_title(&format!("{}{}", w.error_prefix, w.check_answers));
     sending.set(Sending::Failed(errors));
     request_animation_frame(|| browser::focus("error-summary"));
 }

@@ -20,13 +20,15 @@ pub fn DonePage() -> impl IntoView {
     let navigate = use_navigate();
     let sent = move || outbox.state.get() == SyncState::AllSent;
     with_survey(move |page| {
-        browser::set_title("Thank you: your answers have been sent");
+        let language = crate::language::current();
+        let w = language.words();
+        browser::set_title(w.thank_you_title);
         browser::focus_page();
         let again = format!("/s/{}", page.survey.id);
         let page_closes = page
             .closes_on
             .as_deref()
-            .and_then(tellus_core::survey::long_date);
+            .and_then(|iso| language.long_date(iso));
         let in_kiosk = kiosk.survey_id().is_some();
         // In kiosk mode the tablet is ready for the next person after a short pause.
         let seconds = RwSignal::new(NEXT_PERSON_AFTER);
@@ -59,33 +61,32 @@ pub fn DonePage() -> impl IntoView {
         };
         view! {
             <div class="panel">
-                <h1 class="panel__title" id="page-heading" tabindex="-1">"Thank you"</h1>
+                <h1 class="panel__title" id="page-heading" tabindex="-1">{w.thank_you}</h1>
                 <div class="panel__body">
-                    {move || if sent() { "Your answers have been sent" } else { "Your answers are saved and will be sent" }}
+                    {move || if sent() { w.answers_sent } else { w.answers_saved }}
                 </div>
             </div>
-            <h2 class="heading-m">"What happens next"</h2>
+            <h2 class="heading-m">{w.what_happens_next}</h2>
             <p class="body">{page.what_happens_next.clone()}</p>
             <crate::pages::said_did::SaidDidLink consultation_id=page.consultation_id.clone()/>
             {move || receipt.get().map(|code| {
-                let until = page_closes.clone().map(|d| format!(" before {d}")).unwrap_or_default();
                 view! {
-                    <h2 class="heading-m">"Your receipt code"</h2>
-                    <p class="body">"If you change your mind, you can take your answers back" {until} " with this code. Write it down or take a photo of it. Nobody else can see which answers are yours."</p>
-                    <p class="receipt" data-testid="receipt">{code}</p>
-                    <p class="body"><a href="/withdraw">"Take my answers back"</a></p>
+                    <h2 class="heading-m">{w.receipt_code}</h2>
+                    <p class="body">{(w.receipt_explain)(page_closes.as_deref())}</p>
+                    <p class="receipt" data-testid="receipt" dir="ltr">{code}</p>
+                    <p class="body"><a href="/withdraw">{w.take_answers_back}</a></p>
                 }
             })}
             {if in_kiosk {
                 view! {
-                    <button class="button" type="button" on:click=next_person>"Next person"</button>
-                    <p class="body">{move || format!("The survey starts again for the next person in {} seconds.", seconds.get())}</p>
+                    <button class="button" type="button" on:click=next_person>{w.next_person}</button>
+                    <p class="body">{move || (w.restarts_in)(seconds.get())}</p>
                 }
                 .into_any()
             } else {
                 view! {
-                    <p class="body"><a href=again>"Answer the survey again for someone else on this device"</a></p>
-                    <p class="body"><a href="/">"See all surveys"</a></p>
+                    <p class="body"><a href=again>{w.answer_again}</a></p>
+                    <p class="body"><a href="/">{w.see_all_surveys}</a></p>
                 }
                 .into_any()
             }}

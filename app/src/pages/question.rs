@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use tellus_core::FieldError;
-use tellus_core::response::validate_answer;
+use tellus_core::response::validate_answer_in;
 
 /// Question `n` (1-based) of the current survey.
 #[component]
@@ -31,6 +31,7 @@ pub fn QuestionPage() -> impl IntoView {
     let from_check = Memo::new(move |_| query.read().get("from").as_deref() == Some("check"));
 
     with_survey(move |page| {
+        let w = crate::language::words();
         let n = number.get();
         let survey = page.survey;
         let child_mode = survey.child_mode;
@@ -84,7 +85,7 @@ pub fn QuestionPage() -> impl IntoView {
             let question = question.clone();
             move |ev: SubmitEvent| {
                 ev.prevent_default();
-                match validate_answer(&question, draft.get_untracked().as_ref()) {
+                match validate_answer_in(&question, draft.get_untracked().as_ref(), w) {
                     Ok(()) => {
                         state.set_answer(&question.id, draft.get_untracked());
                         // This answer may open or close a branch: find the next question now.
@@ -108,7 +109,7 @@ pub fn QuestionPage() -> impl IntoView {
                     Err(problem) => {
                         // Keep what they typed or chose, so nothing has to be entered again.
                         error.set(Some(problem));
-                        browser::set_title(&format!("Error: {}", question.text));
+                        browser::set_title(&format!("{}{}", w.error_prefix, question.text));
                         request_animation_frame(|| browser::focus("error-summary"));
                     }
                 }
@@ -123,11 +124,11 @@ pub fn QuestionPage() -> impl IntoView {
                     question=question.clone()
                     draft=draft
                     error=error
-                    caption=format!("Question {position} of {}", shown.len())
+                    caption=(w.question_of)(position, shown.len())
                     child_mode=child_mode
                 />
                 <progress class="progress" max=shown.len() value=position aria-hidden="true"></progress>
-                <button class="button" type="submit">"Continue"</button>
+                <button class="button" type="submit">{w.continue_}</button>
             </form>
         }
         .into_any()

@@ -121,7 +121,7 @@ pub fn SaidDidLink(consultation_id: String) -> impl IntoView {
     move || {
         (published.get() == Some(true)).then(|| {
             view! {
-                <p class="body"><a rel="external" href=format!("/you-said-we-did/{consultation_id}")>"See what is being done about what people told us: you said, we did"</a></p>
+                <p class="body"><a rel="external" href=format!("/you-said-we-did/{consultation_id}")>{crate::language::words().said_did_link}</a></p>
             }
         })
     }

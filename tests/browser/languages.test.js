@@ -1,0 +1,153 @@
+// The children's survey in Welsh and in Arabic (right to left), chosen on the device.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, signIn, tabletContext, expectAccessible } from './support.js';
+
+const shared = serverAndBrowser();
+
+async function heading(page, pattern) {
+  await page.getByRole('heading', { level: 1, name: pattern }).waitFor();
+}
+
+async function pageLanguage(page) {
+  return page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+}
+
+/** The newest response to the children's survey, question by question, as a facilitator reads it. */
+async function newestChildrensResponse(server) {
+  const { cookie } = await signIn(server.url, server.admin);
+  const list = await (await fetch(`${server.url}/api/manage/consultations/therapies-review/responses`, { headers: { cookie } })).json();
+  const row = list.rows.find((r) => r.survey_id === 'therapies-children');
+  assert.ok(row, 'a children\'s response was stored');
+  const detail = await (await fetch(`${server.url}/api/manage/responses/${row.id}`, { headers: { cookie } })).json();
+  return { row, answers: Object.fromEntries(detail.answers.map((a) => [a.question, a.answer])) };
+}
+
+test('a child answers in Arabic: the page runs right to left, errors and checks in Arabic, answers stored as in English', async () => {
+  const { context, foreign } = await tabletContext(shared.browser, shared.server.url);
+  const page = await context.newPage();
+  await page.goto(`${shared.server.url}/s/therapies-children`);
+  await heading(page, 'Tell us about your therapy');
+  assert.deepEqual(await pageLanguage(page), { lang: 'en', dir: 'ltr' });
+  const switcher = page.getByRole('navigation', { name: 'Language' });
+  // Each language is named in itself and marked as that language for screen readers.
+  assert.equal(await switcher.locator('[lang="cy"]').innerText(), 'Cymraeg');
+  await switcher.getByRole('button', { name: 'العربية' }).tap();
+
+  await heading(page, 'أخبرنا عن العلاج الذي تتلقاه');
+  assert.deepEqual(await pageLanguage(page), { lang: 'ar', dir: 'rtl' });
+  await page.getByText('مجلسك المحلي وهيئة الخدمات الصحية الوطنية').waitFor();
+  await page.getByText('يُغلق الاستبيان في 31 مارس 2027.').waitFor();
+  assert.equal(await page.getByRole('navigation', { name: 'اللغة' }).locator('[aria-current="true"]').innerText(), 'العربية');
+  // Right to left: the heading's text starts at the right edge of the page.
+  const box = await page.locator('#page-heading').boundingBox();
+  const main = await page.locator('main').boundingBox();
+  assert.ok(box.x + box.width > main.x + main.width - 5, 'the heading sits at the right');
+  await expectAccessible(page, 'Arabic start page');
+  await page.getByRole('button', { name: 'ابدأ الآن' }).tap();
+
+  await heading(page, /ما شعورك تجاه جلسات العلاج/);
+  assert.match(await page.locator('.caption').first().innerText(), /السؤال 1 من 6/);
+  await page.getByRole('button', { name: 'متابعة' }).tap();
+  await page.locator('#error-summary').getByText('هناك مشكلة').waitFor();
+  await page.locator('#error-summary').getByText('اختر الوجه الأنسب لك').waitFor();
+  assert.match(await page.title(), /^خطأ: /);
+  // The faces run right to left too: the happiest face is on the right.
+  const happiest = await page.getByRole('radio', { name: 'سعيد جدًا' }).locator('..').boundingBox();
+  const saddest = await page.getByRole('radio', { name: 'حزين جدًا' }).locator('..').boundingBox();
+  assert.ok(happiest.x > saddest.x, 'the first face is on the right');
+  await expectAccessible(page, 'Arabic faces question with an error');
+  await page.getByText('سعيد', { exact: true }).tap();
+  await page.getByRole('button', { name: 'متابعة' }).tap();
+
+  await heading(page, /هل ترى المعالج نفسه/);
+  await page.getByText('لا', { exact: true }).tap();
+  await page.getByRole('button', { name: 'متابعة' }).tap();
+  // The branch works the same in any language.
+  await heading(page, /رؤية أشخاص مختلفين/);
+  await page.getByText('لا بأس', { exact: true }).tap();
+  await page.getByRole('button', { name: 'متابعة' }).tap();
+  await heading(page, /تفويت الدروس/);
+  await page.getByRole('button', { name: 'متابعة' }).tap();
+  await heading(page, /ما أكثر شيء يساعدك/);
+  const box2 = page.getByRole('textbox');
+  assert.equal(await box2.getAttribute('dir'), 'auto');
+  await box2.fill('المعالجة تستخدم الصور');
+  await page.getByText(/عدد الأحرف المتبقية: 479/).waitFor();
+  await page.getByRole('button', { name: 'متابعة' }).tap();
+  await heading(page, /لو كان بإمكانك تغيير شيء واحد/);
+  await page.getByRole('button', { name: 'متابعة' }).tap();
+  await heading(page, /كيف أجبت عن هذه الأسئلة/);
+  await page.getByText('بمفردي', { exact: true }).tap();
+  await page.getByRole('button', { name: 'متابعة' }).tap();
+
+  await heading(page, 'راجع إجاباتك');
+  const answers = await page.locator('.summary-list').innerText();
+  assert.match(answers, /ما شعورك تجاه جلسات العلاج\؟\s+سعيد/);
+  assert.match(answers, /رؤية أشخاص مختلفين\؟\s+لا بأس/);
+  assert.match(answers, /تفويت الدروس[^\n]*\s+لم تتم الإجابة/);
+  await expectAccessible(page, 'Arabic check your answers');
+  await page.getByRole('button', { name: 'أرسل إجاباتي' }).tap();
+  await heading(page, 'شكرًا لك');
+  await page.getByTestId('outbox-status').getByText('تم إرسال كل الإجابات').waitFor();
+  await expectAccessible(page, 'Arabic confirmation');
+
+  // The facilitator reads the same answers in English: ids, not words, were stored.
+  const stored = await newestChildrensResponse(shared.server);
+  assert.equal(stored.row.answered_how, 'On my own');
+  assert.equal(stored.answers['How do you feel about your therapy sessions?'], 'Happy');
+  assert.equal(stored.answers['How do you feel about seeing different people?'], 'OK');
+  assert.equal(stored.answers['What helps you most in therapy?'], 'المعالجة تستخدم الصور');
+
+  // The choice stays on the device: a reload is still in Arabic, right to left.
+  await page.goto(`${shared.server.url}/s/therapies-children`);
+  await heading(page, 'أخبرنا عن العلاج الذي تتلقاه');
+  assert.deepEqual(await pageLanguage(page), { lang: 'ar', dir: 'rtl' });
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test('Welsh can be chosen mid-survey, keeps the answers, and a survey without Welsh shows in English', async () => {
+  const { context } = await tabletContext(shared.browser, shared.server.url);
+  const page = await context.newPage();
+  await page.goto(`${shared.server.url}/s/therapies-children`);
+  await heading(page, 'Tell us about your therapy');
+  await page.getByRole('button', { name: 'Start now' }).tap();
+  await heading(page, /How do you feel about your therapy sessions/);
+  await page.getByText('Really happy', { exact: true }).tap();
+  await page.getByRole('button', { name: 'Continue' }).tap();
+  await heading(page, /same therapist/);
+
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Cymraeg' }).tap();
+  await heading(page, /Ydych chi'n gweld yr un therapydd bob tro\? \(dewisol\)/);
+  assert.deepEqual(await pageLanguage(page), { lang: 'cy', dir: 'ltr' });
+  // Focus starts again at the heading of the page now in Welsh.
+  await page.waitForFunction(() => document.activeElement?.id === 'page-heading');
+  assert.match(await page.locator('.caption').first().innerText(), /Cwestiwn 2 o 6/);
+  for (const option of ['Ie', 'Na', 'Ddim yn siŵr', 'Dw i ddim yn gwybod']) {
+    await page.getByRole('radio', { name: option, exact: true }).waitFor();
+  }
+  await page.getByRole('button', { name: 'Geiriau haws' }).tap();
+  await heading(page, /Ydych chi'n gweld yr un helpwr bob tro\?/);
+  await page.getByRole('button', { name: 'Geiriau haws' }).tap();
+  await expectAccessible(page, 'Welsh yes/no question');
+  await page.getByRole('link', { name: 'Yn ôl' }).tap();
+  // The earlier answer, given in English, shows in Welsh.
+  await heading(page, /Sut rydych chi'n teimlo am eich sesiynau therapi/);
+  assert.equal(await page.getByRole('radio', { name: 'Hapus iawn' }).isChecked(), true);
+
+  // The parents' survey has no Welsh: it shows in English, with no switcher to offer it.
+  await page.goto(`${shared.server.url}/s/therapies-parents`);
+  await heading(page, 'Your family\'s experience of children\'s therapies');
+  assert.deepEqual(await pageLanguage(page), { lang: 'en', dir: 'ltr' });
+  assert.equal(await page.getByRole('navigation', { name: 'Language' }).count(), 0);
+  await page.getByRole('button', { name: 'Start now' }).waitFor();
+  // Back to the children's survey: still Welsh, as chosen.
+  await page.goto(`${shared.server.url}/s/therapies-children`);
+  await heading(page, 'Dywedwch wrthym am eich therapi');
+  await page.getByRole('link', { name: 'Angen siarad?' }).tap();
+  await heading(page, 'Angen siarad?');
+  await page.getByText('Os ydych chi\'n poeni am blentyn').waitFor();
+  await expectAccessible(page, 'Welsh help page');
+  await context.close();
+});
