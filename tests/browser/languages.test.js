@@ -99,6 +99,20 @@ test('a child answers in Arabic: the page runs right to left, errors and checks 
   assert.equal(stored.answers['How do you feel about seeing different people?'], 'OK');
   assert.equal(stored.answers['What helps you most in therapy?'], 'المعالجة تستخدم الصور');
 
+  // Taking the answers back is in Arabic too, with the server's refusals worded in Arabic.
+  const code = (await page.getByTestId('receipt').innerText()).trim();
+  await page.getByRole('link', { name: 'استرجع إجاباتي' }).tap();
+  await heading(page, 'استرجع إجاباتك');
+  await page.getByRole('button', { name: 'استرجع إجاباتي' }).tap();
+  await page.locator('#error-summary').getByText('أدخل رمز الإيصال الذي ظهر في نهاية الاستبيان').waitFor();
+  await page.getByLabel('رمز الإيصال').fill('ABCD-1234');
+  await page.getByRole('button', { name: 'استرجع إجاباتي' }).tap();
+  await page.locator('#error-summary').getByText('لا توجد إجابات بهذا الرمز').waitFor();
+  await expectAccessible(page, 'Arabic withdrawal with an error');
+  await page.getByLabel('رمز الإيصال').fill(code);
+  await page.getByRole('button', { name: 'استرجع إجاباتي' }).tap();
+  await heading(page, 'تم استرجاع إجاباتك');
+
   // The choice stays on the device: a reload is still in Arabic, right to left.
   await page.goto(`${shared.server.url}/s/therapies-children`);
   await heading(page, 'أخبرنا عن العلاج الذي تتلقاه');

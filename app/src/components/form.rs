@@ -51,7 +51,7 @@ impl Problems {
 
     fn set(&self, problems: Vec<FieldError>, title: &str) {
         self.0.set(problems);
-        browser::set_title(&format!("Error: {title}"));
+        browser::set_title(&format!("{}{title}", crate::language::words().error_prefix));
         request_animation_frame(|| browser::focus("error-summary"));
     }
 
@@ -115,7 +115,7 @@ fn error_line(problems: Option<Problems>, field: String) -> impl IntoView {
         problems.and_then(|p| p.for_field(&field)).map(|message| {
             view! {
                 <p class="error-message" id=format!("{}-error", field_id(&field))>
-                    <span class="visually-hidden">"Error: "</span>{message}
+                    <span class="visually-hidden">{crate::language::words().error_prefix}</span>{message}
                 </p>
             }
         })
