@@ -1,4 +1,5 @@
-//! How many writes each group-committed flush covers: `cargo run --release --example flushes`.
+//! How many responses each group-committed journal sync covers:
+//! `cargo run --release --example flushes`.
 use std::time::Instant;
 use tellus::storage::Store;
 use tellus_core::{Answer, StoredResponse};
@@ -33,7 +34,7 @@ async fn main() {
                         tokio::task::spawn_blocking(move || s.insert_response(&r).unwrap())
                             .await
                             .unwrap();
-                        store.flush().await.unwrap();
+                        store.commit_responses().await.unwrap();
                     }
                 })
             })

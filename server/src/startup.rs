@@ -7,6 +7,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::routing::{MethodRouter, get};
+use axum::serve::ListenerExt;
 use sha2::Digest;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -320,6 +321,10 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
     let state = AppState::new(store.clone());
     let live = Arc::clone(&state.live);
     let app = router(state, dist);
+    // Answers are small request-and-reply exchanges: send each reply at once (no Nagle).
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

@@ -53,7 +53,7 @@ fn triage(checker: &Checker, response: &mut StoredResponse) {
 }
 
 /// Stores a response under `id` unless it is invalid or the id holds different answers.
-/// Not yet durable: call [`Store::flush`] before acknowledging.
+/// Not yet durable: call [`Store::commit_responses`] before acknowledging.
 pub fn accept(
     store: &Store,
     id: Uuid,

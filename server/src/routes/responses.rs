@@ -40,8 +40,8 @@ pub async fn put(
         }
     }
     let accepted = accept(&state.store, id, &submission)?;
-    // A retry may arrive before the first request's flush finished: flush before saying yes either way.
-    state.store.flush().await?;
+    // A retry may arrive before the first request's sync finished: sync before saying yes either way.
+    state.store.commit_responses().await?;
     let (status, created) = match accepted {
         Accepted::Created => (StatusCode::CREATED, true),
         Accepted::Repeat => (StatusCode::OK, false),

@@ -120,7 +120,7 @@ impl Store {
 
     /// Appends to the audit log.
     pub fn audit(&self, entry: &AuditEntry) -> Result<(), StorageError> {
-        let seq = self.commit.db.generate_id()?;
+        let seq = self.db.generate_id()?;
         self.audit.insert(seq.to_be_bytes(), encode(entry))?;
         Ok(())
     }

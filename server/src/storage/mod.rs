@@ -21,16 +21,21 @@ use uuid::Uuid;
 mod accounts;
 mod boards;
 mod events;
+mod journal;
 mod safeguarding;
+
 pub use accounts::{Session, UserRecord};
 pub use boards::StoredBoard;
 pub use events::{EventRecord, NoteInsert, Participant};
+use journal::Journal;
 
 /// The on-disk format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
 const FORMAT_KEY: &[u8] = b"format_version";
 const DEMO_KEY: &[u8] = b"demo_loaded";
+/// The response journal's file, beside sled's in the data folder.
+const JOURNAL_FILE: &str = "responses.journal";
 
 /// Errors from the store.
 #[derive(Debug, Error)]
@@ -65,13 +70,12 @@ struct Flushed {
     failed: u64,
 }
 
-/// Group commit: writers take a ticket; one of them flushes for all of them at once.
+/// What a group commit does to make writes durable.
+type SyncAction = Box<dyn Fn() -> Result<(), StorageError> + Send + Sync>;
+
+/// Group commit: writers take a ticket; one of them syncs for all of them at once.
 struct GroupCommit {
-    db: sled::Db,
-    /// sled's data file. sled flushes with sync_file_range, which does not empty a disk's
-    /// volatile write cache (sled issues #1351, #1452), so we also fdatasync it once per group.
-    /// None for a temporary store, which has no file to sync.
-    data_file: Option<std::fs::File>,
+    sync: SyncAction,
     tickets: AtomicU64,
     flushes: AtomicU64,
     /// Whether a flush is running now.
@@ -82,7 +86,12 @@ struct GroupCommit {
 /// The Tellus store: one sled database with a tree per kind of record.
 #[derive(Clone)]
 pub struct Store {
+    db: sled::Db,
+    durability: Arc<Durability>,
+    /// Group commit of everything (sled).
     commit: Arc<GroupCommit>,
+    /// Group commit of responses (the journal's sync, or sled's for a temporary store).
+    response_commit: Arc<GroupCommit>,
     meta: Tree,
     consultations: Tree,
     /// survey id -> consultation id
@@ -162,8 +171,15 @@ fn count_by_survey(responses: &Tree) -> Result<Counts, StorageError> {
     Ok(counts)
 }
 
-impl GroupCommit {
-    /// Makes everything written so far durable: sled's flush, then a full data sync.
+/// sled's own durability: its flush, then an fdatasync of its data file. sled flushes with
+/// sync_file_range, which does not empty a disk's volatile write cache (sled issues #1351,
+/// #1452). A temporary store has no file to sync.
+struct Sled {
+    db: sled::Db,
+    data_file: Option<std::fs::File>,
+}
+
+impl Sled {
     fn sync(&self) -> Result<(), StorageError> {
         self.db.flush()?;
         if let Some(file) = &self.data_file {
@@ -171,6 +187,101 @@ impl GroupCommit {
                 .map_err(|e| StorageError::Flush(e.to_string()))?;
         }
         Ok(())
+    }
+}
+
+/// How the store makes writes durable: sled for everything, and the response journal for
+/// answers (one sync instead of two), emptied at checkpoints.
+struct Durability {
+    sled: Sled,
+    journal: Option<Journal>,
+    /// A response was deleted: the next full flush also empties the journal, so no copy of
+    /// the deleted answers stays in it.
+    scrub: AtomicBool,
+    /// A checkpoint is running in the background.
+    checkpointing: AtomicBool,
+}
+
+impl Durability {
+    /// sled durable, then the journal emptied (everything in it is now in sled).
+    fn checkpoint(&self) -> Result<(), StorageError> {
+        match &self.journal {
+            Some(journal) => journal.checkpoint(|| self.sled.sync()),
+            None => self.sled.sync(),
+        }
+    }
+
+    /// Everything written so far durable in sled, scrubbing the journal after deletions.
+    fn full_sync(&self) -> Result<(), StorageError> {
+        if self.scrub.swap(false, Ordering::SeqCst) {
+            self.checkpoint()
+        } else {
+            self.sled.sync()
+        }
+    }
+}
+
+impl GroupCommit {
+    fn new(sync: SyncAction) -> Arc<Self> {
+        Arc::new(GroupCommit {
+            sync,
+            tickets: AtomicU64::new(0),
+            flushes: AtomicU64::new(0),
+            flushing: AtomicBool::new(false),
+            flushed: watch::channel(Flushed::default()).0,
+        })
+    }
+
+    /// Runs the sync. On a multi-threaded runtime, in place: the runtime hands this
+    /// worker's other tasks to another thread while the disk works, and the waiting writer
+    /// carries on here without a hop between threads (the latency one client sees). On a
+    /// single-threaded runtime (tests) on the blocking pool, so nothing else stalls.
+    async fn sync_now(
+        self: &Arc<Self>,
+    ) -> Result<Result<(), StorageError>, tokio::task::JoinError> {
+        use tokio::runtime::{Handle, RuntimeFlavor};
+        if Handle::current().runtime_flavor() == RuntimeFlavor::MultiThread {
+            Ok(tokio::task::block_in_place(|| (self.sync)()))
+        } else {
+            let leader = Arc::clone(self);
+            tokio::task::spawn_blocking(move || (leader.sync)()).await
+        }
+    }
+
+    /// Waits until everything written before the call is durable. Concurrent callers share
+    /// syncs: the first to arrive syncs for everyone waiting, and callers arriving during a
+    /// sync are covered by the next one.
+    async fn wait(self: &Arc<Self>) -> Result<(), StorageError> {
+        let mut flushed = self.flushed.subscribe();
+        let ticket = self.tickets.fetch_add(1, Ordering::SeqCst) + 1;
+        loop {
+            let state = *flushed.borrow_and_update();
+            if state.durable >= ticket {
+                return Ok(());
+            }
+            if state.failed >= ticket {
+                return Err(StorageError::Flush(
+                    "the disk refused the write; nothing was acknowledged".into(),
+                ));
+            }
+            if !self.flushing.swap(true, Ordering::SeqCst) {
+                // The leader: sync everything written up to now, for every waiting writer.
+                let upto = self.tickets.load(Ordering::SeqCst);
+                let result = self.sync_now().await;
+                self.flushes.fetch_add(1, Ordering::SeqCst);
+                self.flushing.store(false, Ordering::SeqCst);
+                self.flushed.send_modify(|f| match result {
+                    Ok(Ok(())) => f.durable = f.durable.max(upto),
+                    _ => f.failed = f.failed.max(upto),
+                });
+                continue;
+            }
+            // A follower: wait for the leader's sync, then look again.
+            flushed
+                .changed()
+                .await
+                .map_err(|_| StorageError::Flush("the store closed".into()))?;
+        }
     }
 }
 
@@ -183,15 +294,33 @@ impl Store {
             .open()?;
         let data_file = std::fs::File::open(dir.join("db"))
             .map_err(|e| StorageError::Flush(format!("cannot open the data file: {e}")))?;
-        Self::from_db(db, Some(data_file))
+        let (journal, pending) = Journal::open(&dir.join(JOURNAL_FILE))?;
+        // Responses acknowledged before a crash that sled had not yet made durable.
+        let responses = db.open_tree("responses")?;
+        for payload in pending {
+            let response: StoredResponse = decode(&payload)?;
+            // Already there (the usual case) is fine: the journal only fills gaps.
+            let _ = responses.compare_and_swap(
+                response.id.as_bytes(),
+                None as Option<&[u8]>,
+                Some(payload),
+            )?;
+        }
+        let store = Self::from_db(db, Some(data_file), Some(journal))?;
+        store.durability.checkpoint()?;
+        Ok(store)
     }
 
     /// A store that lives in memory only, for tests and benchmarks.
     pub fn temporary() -> Result<Self, StorageError> {
-        Self::from_db(sled::Config::new().temporary(true).open()?, None)
+        Self::from_db(sled::Config::new().temporary(true).open()?, None, None)
     }
 
-    fn from_db(db: sled::Db, data_file: Option<std::fs::File>) -> Result<Self, StorageError> {
+    fn from_db(
+        db: sled::Db,
+        data_file: Option<std::fs::File>,
+        journal: Option<Journal>,
+    ) -> Result<Self, StorageError> {
         let meta = db.open_tree("meta")?;
         match meta.get(FORMAT_KEY)? {
             Some(bytes) => {
@@ -205,15 +334,32 @@ impl Store {
             }
         }
         let responses = db.open_tree("responses")?;
-        Ok(Store {
-            commit: Arc::new(GroupCommit {
+        let journaled = journal.is_some();
+        let durability = Arc::new(Durability {
+            sled: Sled {
                 db: db.clone(),
                 data_file,
-                tickets: AtomicU64::new(0),
-                flushes: AtomicU64::new(0),
-                flushing: AtomicBool::new(false),
-                flushed: watch::channel(Flushed::default()).0,
-            }),
+            },
+            journal,
+            scrub: AtomicBool::new(false),
+            checkpointing: AtomicBool::new(false),
+        });
+        let full = Arc::clone(&durability);
+        let commit = GroupCommit::new(Box::new(move || full.full_sync()));
+        let response_commit = if journaled {
+            let answers = Arc::clone(&durability);
+            GroupCommit::new(Box::new(move || match &answers.journal {
+                Some(journal) => journal.sync(),
+                None => answers.sled.sync(),
+            }))
+        } else {
+            Arc::clone(&commit)
+        };
+        Ok(Store {
+            db: db.clone(),
+            durability,
+            commit,
+            response_commit,
             consultations: db.open_tree("consultations")?,
             survey_index: db.open_tree("survey_index")?,
             counts: Arc::new(Mutex::new(count_by_survey(&responses)?)),
@@ -330,27 +476,56 @@ impl Store {
     /// Only the record itself is written: per-survey counts are derived from the records
     /// (at open, then kept up to date here), so there is no index that could disagree
     /// with the data after a crash, and no multi-tree transaction to slow every write.
+    /// Durable once [`Store::commit_responses`] returns.
     pub fn insert_response(&self, response: &StoredResponse) -> Result<Insert, StorageError> {
         let id = *response.id.as_bytes();
         let value = encode(response);
-        match self
-            .responses
-            .compare_and_swap(id, None as Option<&[u8]>, Some(value))?
-        {
+        let (insert, stored) = match self.responses.compare_and_swap(
+            id,
+            None as Option<&[u8]>,
+            Some(value.as_slice()),
+        )? {
             Ok(()) => {
                 self.counts
                     .lock()
                     .expect("counts lock is never poisoned")
                     .add(response);
-                Ok(Insert::Created)
+                (Insert::Created, value)
             }
             Err(clash) => match clash.current {
-                Some(current) => Ok(Insert::Existing(decode(&current)?)),
-                None => Err(StorageError::Flush(
-                    "a concurrent write vanished; please retry".into(),
-                )),
+                // Journaled again: the first writer may not have journaled it yet, and a
+                // retry must not be acknowledged before the response is durable.
+                Some(current) => (Insert::Existing(decode(&current)?), current.to_vec()),
+                None => {
+                    return Err(StorageError::Flush(
+                        "a concurrent write vanished; please retry".into(),
+                    ));
+                }
             },
+        };
+        self.journal(&stored)?;
+        Ok(insert)
+    }
+
+    /// Appends a stored response to the journal (written to sled first, so a checkpoint
+    /// never empties the journal of a record sled does not have), checkpointing in the
+    /// background when the journal has grown.
+    fn journal(&self, stored: &[u8]) -> Result<(), StorageError> {
+        let Some(journal) = &self.durability.journal else {
+            return Ok(());
+        };
+        if journal.append(stored)? > journal::CHECKPOINT_AFTER
+            && !self.durability.checkpointing.swap(true, Ordering::SeqCst)
+        {
+            let durability = Arc::clone(&self.durability);
+            std::thread::spawn(move || {
+                if let Err(e) = durability.checkpoint() {
+                    tracing::error!("journal checkpoint failed: {e}");
+                }
+                durability.checkpointing.store(false, Ordering::SeqCst);
+            });
         }
+        Ok(())
     }
 
     /// Changes a stored response in one atomic step (retried if it raced another change;
@@ -400,6 +575,8 @@ impl Store {
             return Ok(None);
         };
         let removed = self.responses.remove(id.as_bytes())?;
+        // The next flush empties the journal, which may hold the answers.
+        self.durability.scrub.store(true, Ordering::SeqCst);
         if removed.is_some() {
             self.counts
                 .lock()
@@ -460,48 +637,29 @@ impl Store {
     /// flushes (group commit): the first to arrive flushes for everyone waiting, and
     /// writers arriving during a flush are covered by the next one.
     pub async fn flush(&self) -> Result<(), StorageError> {
-        let commit = &self.commit;
-        let mut flushed = commit.flushed.subscribe();
-        let ticket = commit.tickets.fetch_add(1, Ordering::SeqCst) + 1;
-        loop {
-            let state = *flushed.borrow_and_update();
-            if state.durable >= ticket {
-                return Ok(());
-            }
-            if state.failed >= ticket {
-                return Err(StorageError::Flush(
-                    "the disk refused the write; nothing was acknowledged".into(),
-                ));
-            }
-            if !commit.flushing.swap(true, Ordering::SeqCst) {
-                // The leader: flush everything written up to now, for every waiting writer.
-                let upto = commit.tickets.load(Ordering::SeqCst);
-                let leader = Arc::clone(commit);
-                let result = tokio::task::spawn_blocking(move || leader.sync()).await;
-                commit.flushes.fetch_add(1, Ordering::SeqCst);
-                commit.flushing.store(false, Ordering::SeqCst);
-                commit.flushed.send_modify(|f| match result {
-                    Ok(Ok(())) => f.durable = f.durable.max(upto),
-                    _ => f.failed = f.failed.max(upto),
-                });
-                continue;
-            }
-            // A follower: wait for the leader's flush, then look again.
-            flushed
-                .changed()
-                .await
-                .map_err(|_| StorageError::Flush("the store closed".into()))?;
-        }
+        self.commit.wait().await
     }
 
-    /// How many flushes group commit has performed.
+    /// Waits until every response inserted so far is durable: one sync of the response
+    /// journal, shared by everyone waiting (group commit).
+    pub async fn commit_responses(&self) -> Result<(), StorageError> {
+        self.response_commit.wait().await
+    }
+
+    /// How many syncs group commit has performed (responses and everything else).
     pub fn flush_count(&self) -> u64 {
-        self.commit.flushes.load(Ordering::SeqCst)
+        let responses = if Arc::ptr_eq(&self.commit, &self.response_commit) {
+            0
+        } else {
+            self.response_commit.flushes.load(Ordering::SeqCst)
+        };
+        self.commit.flushes.load(Ordering::SeqCst) + responses
     }
 
-    /// Flushes from synchronous code (start-up and shutdown).
+    /// Makes everything durable in sled and empties the journal, from synchronous code
+    /// (start-up, shutdown and commands).
     pub fn flush_blocking(&self) -> Result<(), StorageError> {
-        self.commit.sync()
+        self.durability.checkpoint()
     }
 }
 
@@ -586,6 +744,31 @@ mod tests {
             (1..64).contains(&flushes),
             "64 writers needed {flushes} flushes"
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn responses_are_journaled_once_and_a_deletion_leaves_no_copy_in_the_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let journal = || std::fs::read(dir.path().join(JOURNAL_FILE)).unwrap();
+        let contains =
+            |bytes: &[u8], text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
+        let mut secret = response(Uuid::from_u128(7), "therapies-children");
+        secret.answers.insert(
+            "what_helps".into(),
+            Answer::Text("a secret worth deleting".into()),
+        );
+        store.insert_response(&secret).unwrap();
+        store.commit_responses().await.unwrap();
+        // Durable through the journal alone: one sync, sled's own flush not needed.
+        assert!(contains(&journal(), "a secret worth deleting"));
+        store.delete_response(secret.id).unwrap().unwrap();
+        store.flush().await.unwrap();
+        assert!(!contains(&journal(), "a secret worth deleting"));
+        drop(store);
+        // The deleted response stays deleted when the store opens again.
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.response(secret.id).unwrap(), None);
     }
 
     #[test]
