@@ -5,8 +5,10 @@
 //! (anyone with the device's developer tools could clear it).
 
 use crate::browser;
+use crate::language::Lang;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use tellus_core::language::Language;
 
 const KEY: &str = "tellus:kiosk";
 /// Seconds without a touch or key before the "Are you still there?" warning.
@@ -22,6 +24,9 @@ pub struct KioskConfig {
     pub survey_id: String,
     salt: u64,
     pin_hash: u64,
+    /// The language the tablet was set up in: each new person starts in it.
+    #[serde(default)]
+    pub language: Language,
 }
 
 /// FNV-1a over salt and PIN: enough to keep the PIN out of plain sight.
@@ -45,13 +50,14 @@ pub fn pin_problem(pin: &str) -> Option<&'static str> {
 }
 
 impl KioskConfig {
-    /// Kiosk mode for a survey, locked with a PIN.
-    pub fn new(survey_id: &str, pin: &str) -> Self {
+    /// Kiosk mode for a survey, locked with a PIN, each person starting in `language`.
+    pub fn new(survey_id: &str, pin: &str, language: Language) -> Self {
         let salt = browser::new_uuid().as_u64_pair().0;
         KioskConfig {
             survey_id: survey_id.to_string(),
             salt,
             pin_hash: hash(salt, pin),
+            language,
         }
     }
 
@@ -87,6 +93,17 @@ impl Kiosk {
         self.config.set(None);
     }
 
+    /// Ready for the next person: back to the language the tablet was set up in, whatever
+    /// the last person chose.
+    pub fn welcome_next(&self, lang: Option<Lang>) {
+        let language = self
+            .config
+            .with_untracked(|c| c.as_ref().map(|c| c.language));
+        if let (Some(lang), Some(language)) = (lang, language) {
+            lang.choose(language);
+        }
+    }
+
     /// The kiosk's survey, when kiosk mode is on.
     pub fn survey_id(&self) -> Option<String> {
         self.config
@@ -104,6 +121,7 @@ mod tests {
             survey_id: "s".into(),
             salt: 42,
             pin_hash: hash(42, "2468"),
+            language: Language::Welsh,
         };
         assert!(config.pin_matches("2468"));
         assert!(config.pin_matches(" 2468 "));

@@ -58,6 +58,11 @@ impl Lang {
         self.current.get()
     }
 
+    /// The language the page is in now, without tracking it.
+    pub fn get_untracked(&self) -> Language {
+        self.current.get_untracked()
+    }
+
     /// Switches the page to `language` and remembers it on this device.
     pub fn choose(&self, language: Language) {
         browser::save(KEY, &language);

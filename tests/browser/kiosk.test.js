@@ -25,22 +25,25 @@ test('after each child the tablet returns to the start with nothing of their ans
   const { context } = await tabletContext(shared.browser, shared.server.url);
   const page = await context.newPage();
   await startKiosk(page);
-  await page.getByRole('button', { name: 'Start now' }).tap();
-  await page.getByText('Really happy', { exact: true }).tap();
-  await page.getByRole('button', { name: 'Continue' }).tap();
+  // This child answers in Welsh; the next one starts in English, as the tablet was set up.
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Cymraeg' }).tap();
+  await page.getByRole('button', { name: 'Dechrau nawr' }).tap();
+  await page.getByText('Hapus iawn', { exact: true }).tap();
+  await page.getByRole('button', { name: 'Parhau' }).tap();
   await page.goto(`${shared.server.url}/s/therapies-children/check`);
-  await page.getByRole('button', { name: 'Send my answers' }).tap();
-  await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
-  await page.getByText(/starts again for the next person in \d+ seconds/).waitFor();
-  await page.getByRole('button', { name: 'Next person' }).tap();
+  await page.getByRole('button', { name: 'Anfon fy atebion' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Diolch' }).waitFor();
+  await page.getByText(/dechrau eto i'r person nesaf ymhen \d+ eiliad/).waitFor();
+  await page.getByRole('button', { name: 'Y person nesaf' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Tell us about your therapy' }).waitFor();
+  await page.getByRole('button', { name: 'Start now' }).waitFor();
 
   // Not in storage, and not by going back.
   const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tellus:progress')));
   assert.deepEqual(saved, []);
   await page.goBack();
   await page.waitForTimeout(300);
-  assert.doesNotMatch(await page.locator('main').innerText(), /Really happy/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /Hapus iawn|Really happy/);
 
   // The whole site is just this survey now.
   await page.goto(`${shared.server.url}/`);

@@ -14,6 +14,8 @@ use leptos_router::hooks::use_navigate;
 pub fn IdleGuard() -> impl IntoView {
     let state = expect_context::<SurveyState>();
     let navigate = use_navigate();
+    let kiosk = expect_context::<crate::kiosk::Kiosk>();
+    let lang = use_context::<crate::language::Lang>();
     let idle = RwSignal::new(0u32);
     let reset = move || idle.set(0);
     let listeners = [
@@ -37,6 +39,7 @@ pub fn IdleGuard() -> impl IntoView {
                     ..Default::default()
                 },
             );
+            kiosk.welcome_next(lang);
         }
     });
     on_cleanup(move || {

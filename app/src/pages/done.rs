@@ -18,6 +18,7 @@ pub fn DonePage() -> impl IntoView {
     // Shown once: the next person on a shared device never sees it.
     on_cleanup(move || receipt.set(None));
     let navigate = use_navigate();
+    let lang = use_context::<crate::language::Lang>();
     let sent = move || outbox.state.get() == SyncState::AllSent;
     with_survey(move |page| {
         let language = crate::language::current();
@@ -30,35 +31,31 @@ pub fn DonePage() -> impl IntoView {
             .as_deref()
             .and_then(|iso| language.long_date(iso));
         let in_kiosk = kiosk.survey_id().is_some();
-        // In kiosk mode the tablet is ready for the next person after a short pause.
-        let seconds = RwSignal::new(NEXT_PERSON_AFTER);
-        if in_kiosk {
-            let (navigate, start) = (navigate.clone(), again.clone());
-            browser::every_second(move || {
-                seconds.update(|s| *s = s.saturating_sub(1));
-                if seconds.get_untracked() == 0 {
-                    navigate(
-                        &start,
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
-                }
-            });
-        }
+        // The start page for the next person, in the language the kiosk was set up in.
         let next_person = {
             let (navigate, start) = (navigate.clone(), again.clone());
-            move |_| {
+            move || {
                 navigate(
                     &start,
                     NavigateOptions {
                         replace: true,
                         ..Default::default()
                     },
-                )
+                );
+                kiosk.welcome_next(lang);
             }
         };
+        // In kiosk mode the tablet is ready for the next person after a short pause.
+        let seconds = RwSignal::new(NEXT_PERSON_AFTER);
+        if in_kiosk {
+            let next_person = next_person.clone();
+            browser::every_second(move || {
+                seconds.update(|s| *s = s.saturating_sub(1));
+                if seconds.get_untracked() == 0 {
+                    next_person();
+                }
+            });
+        }
         view! {
             <div class="panel">
                 <h1 class="panel__title" id="page-heading" tabindex="-1">{w.thank_you}</h1>
@@ -79,7 +76,7 @@ pub fn DonePage() -> impl IntoView {
             })}
             {if in_kiosk {
                 view! {
-                    <button class="button" type="button" on:click=next_person>{w.next_person}</button>
+                    <button class="button" type="button" on:click=move |_| next_person()>{w.next_person}</button>
                     <p class="body">{move || (w.restarts_in)(seconds.get())}</p>
                 }
                 .into_any()

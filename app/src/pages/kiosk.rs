@@ -27,6 +27,10 @@ pub fn KioskSetup() -> impl IntoView {
     browser::set_title("Set up kiosk mode");
     browser::focus_page();
     let kiosk = expect_context::<Kiosk>();
+    // Each new person starts in the language the tablet is set up in.
+    let language = use_context::<crate::language::Lang>()
+        .map(|l| l.get_untracked())
+        .unwrap_or_default();
     let navigate = use_navigate();
     let consultations = LocalResource::new(api::consultations);
     let survey = RwSignal::new(String::new());
@@ -53,7 +57,7 @@ pub fn KioskSetup() -> impl IntoView {
         }
         if found.is_empty() {
             let id = survey.get_untracked();
-            kiosk.start(KioskConfig::new(&id, &pin.get_untracked()));
+            kiosk.start(KioskConfig::new(&id, &pin.get_untracked(), language));
             navigate(
                 &format!("/s/{id}"),
                 NavigateOptions {
