@@ -6,8 +6,9 @@
 //! response is also appended to this journal, and one `fdatasync` of the journal (shared by
 //! everyone waiting, group commit) makes it durable. The file is written with zeros ahead of
 //! use, so that sync never has to record a new file size. When the store opens, records sled
-//! lost in a crash are put back; a checkpoint (sled flushed, then the journal emptied and
-//! its bytes zeroed) keeps the file small and leaves no copy of withdrawn answers.
+//! lost in a crash are put back; a checkpoint (sled flushed, then the journal emptied) keeps
+//! the file small, and after a deletion also zeroes its bytes, leaving no copy of withdrawn
+//! answers.
 //!
 //! Layout: a 4 KiB header (magic, epoch), then records of magic, epoch, length, CRC-32 and
 //! payload. Reading stops at the first record that is torn, zero or from an earlier epoch,
@@ -167,17 +168,18 @@ impl Journal {
     }
 
     /// Empties the journal once everything in it is durable elsewhere: `durable` runs first
-    /// (flushing sled) while no record can be appended, then the used bytes are zeroed and
-    /// a new epoch begins.
+    /// (flushing sled) while no record can be appended, then a new epoch begins (older
+    /// records are never read again). With `scrub`, the used bytes are zeroed as well.
     pub fn checkpoint(
         &self,
         durable: impl FnOnce() -> Result<(), StorageError>,
+        scrub: bool,
     ) -> Result<(), StorageError> {
         let mut tail = self.tail.lock().expect("journal lock is never poisoned");
         durable()?;
         let zeros = vec![0u8; 64 << 10];
         let mut at = HEADER;
-        while at < tail.offset {
+        while scrub && at < tail.offset {
             let n = (tail.offset - at).min(zeros.len() as u64);
             self.file
                 .write_all_at(&zeros[..n as usize], at)
@@ -213,10 +215,13 @@ mod tests {
         journal.append(b"three").unwrap();
         let mut flushed = false;
         journal
-            .checkpoint(|| {
-                flushed = true;
-                Ok(())
-            })
+            .checkpoint(
+                || {
+                    flushed = true;
+                    Ok(())
+                },
+                true,
+            )
             .unwrap();
         assert!(flushed);
         journal.append(b"four").unwrap();

@@ -203,10 +203,11 @@ struct Durability {
 }
 
 impl Durability {
-    /// sled durable, then the journal emptied (everything in it is now in sled).
-    fn checkpoint(&self) -> Result<(), StorageError> {
+    /// sled durable, then the journal emptied (everything in it is now in sled); `scrub`
+    /// zeroes its bytes too.
+    fn checkpoint(&self, scrub: bool) -> Result<(), StorageError> {
         match &self.journal {
-            Some(journal) => journal.checkpoint(|| self.sled.sync()),
+            Some(journal) => journal.checkpoint(|| self.sled.sync(), scrub),
             None => self.sled.sync(),
         }
     }
@@ -214,7 +215,7 @@ impl Durability {
     /// Everything written so far durable in sled, scrubbing the journal after deletions.
     fn full_sync(&self) -> Result<(), StorageError> {
         if self.scrub.swap(false, Ordering::SeqCst) {
-            self.checkpoint()
+            self.checkpoint(true)
         } else {
             self.sled.sync()
         }
@@ -307,7 +308,7 @@ impl Store {
             )?;
         }
         let store = Self::from_db(db, Some(data_file), Some(journal))?;
-        store.durability.checkpoint()?;
+        store.durability.checkpoint(false)?;
         Ok(store)
     }
 
@@ -519,7 +520,7 @@ impl Store {
         {
             let durability = Arc::clone(&self.durability);
             std::thread::spawn(move || {
-                if let Err(e) = durability.checkpoint() {
+                if let Err(e) = durability.checkpoint(false) {
                     tracing::error!("journal checkpoint failed: {e}");
                 }
                 durability.checkpointing.store(false, Ordering::SeqCst);
@@ -659,7 +660,8 @@ impl Store {
     /// Makes everything durable in sled and empties the journal, from synchronous code
     /// (start-up, shutdown and commands).
     pub fn flush_blocking(&self) -> Result<(), StorageError> {
-        self.durability.checkpoint()
+        let scrub = self.durability.scrub.swap(false, Ordering::SeqCst);
+        self.durability.checkpoint(scrub)
     }
 }
 
