@@ -768,6 +768,7 @@ mod tests {
             survey_id: survey.into(),
             answers: [(question.to_string(), Answer::Text(text.into()))].into(),
             received_at: 0,
+            language: Default::default(),
             flags: Vec::new(),
             reviews: Vec::new(),
         }

@@ -166,6 +166,7 @@ mod tests {
             survey_id: children.id.clone(),
             answers: [(faces.id.clone(), answer)].into(),
             received_at: 0,
+            language: Default::default(),
             flags: Vec::new(),
             reviews: Vec::new(),
         };

@@ -78,6 +78,7 @@ pub fn responses_table(
         "Audience",
         "Survey",
         "How they answered",
+        "Language",
     ]
     .map(String::from)
     .to_vec();
@@ -95,6 +96,7 @@ pub fn responses_table(
                     .unwrap_or_default(),
                 survey.map(|s| s.title.clone()).unwrap_or_default(),
                 ResponseRow::new(c, r).answered_how.unwrap_or_default(),
+                r.language.english_name().to_string(),
             ];
             for (sid, qid, _) in &questions {
                 let cell = if *sid != r.survey_id {
@@ -252,6 +254,7 @@ mod tests {
             ]
             .into(),
             received_at: 86_400 * 365,
+            language: crate::language::Language::Welsh,
             flags: Vec::new(),
             reviews: Vec::new(),
         };
@@ -267,10 +270,15 @@ mod tests {
         assert_eq!(table.rows[0].len(), table.headers.len());
         let col = |name: &str| table.headers.iter().position(|h| h.contains(name)).unwrap();
         assert_eq!(table.rows[0][col("Received")], "1971-01-01");
+        assert_eq!(table.rows[0][col("Language")], "Welsh");
+        // In English words whatever language it was answered in.
+        assert_eq!(
+            table.rows[0][col("How do you feel about your therapy")],
+            "OK"
+        );
         let text = &table.rows[0][col("What helps you most")];
         assert!(text.starts_with("=cmd"), "{text}");
         assert!(!text.contains("Sarah"), "{text}");
-        assert!(!table.rows[0][col("How do you feel about your therapy")].is_empty());
         let school = &table.rows[0][col("change one thing")];
         assert!(!school.to_lowercase().contains("riverside"), "{school}");
     }

@@ -480,6 +480,9 @@ pub struct ResponseRow {
     pub flagged: bool,
     /// How many questions were answered.
     pub answered: usize,
+    /// The language it was answered in.
+    #[serde(default)]
+    pub language: crate::language::Language,
 }
 
 /// The list: matching responses, newest first, and how many were held back from it.
@@ -511,6 +514,7 @@ impl ResponseRow {
             answered_how: how,
             flagged: is_flagged(r),
             answered: r.answers.len(),
+            language: r.language,
         }
     }
 }
@@ -715,6 +719,7 @@ mod tests {
             survey_id: c.surveys[0].id.clone(),
             answers: [(how_q.id.clone(), Answer::Choice("with_help".into()))].into(),
             received_at: day,
+            language: Default::default(),
             flags: Vec::new(),
             reviews: Vec::new(),
         };

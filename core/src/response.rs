@@ -36,6 +36,9 @@ pub type Answers = BTreeMap<String, Answer>;
 pub struct ResponseSubmission {
     pub survey_id: String,
     pub answers: Answers,
+    /// The language the survey was answered in.
+    #[serde(default, skip_serializing_if = "Language::is_english")]
+    pub language: Language,
 }
 
 /// A response waiting on a device to be sent, with the id it will be sent under.
@@ -63,6 +66,9 @@ pub struct StoredResponse {
     pub answers: Answers,
     /// Seconds since the Unix epoch when the server first stored it.
     pub received_at: u64,
+    /// The language the survey was answered in (answers themselves are ids, the same in any).
+    #[serde(default, skip_serializing_if = "Language::is_english")]
+    pub language: Language,
     /// Set by the server: `safeguarding` when free text may disclose harm (held back from
     /// summaries until a safeguarding lead clears it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

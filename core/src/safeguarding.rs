@@ -503,6 +503,7 @@ mod review_tests {
             survey_id: "s".into(),
             answers: Default::default(),
             received_at: 10,
+            language: Default::default(),
             flags: Vec::new(),
             reviews: Vec::new(),
         }

@@ -71,6 +71,7 @@ fn main() {
                 survey_id: survey.into(),
                 answers,
                 received_at: 1_800_000_000 + n as u64,
+                language: Default::default(),
                 flags: Vec::new(),
                 reviews: Vec::new(),
             }

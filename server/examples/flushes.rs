@@ -27,6 +27,7 @@ async fn main() {
                             )]
                             .into(),
                             received_at: 0,
+                            language: Default::default(),
                             flags: Vec::new(),
                             reviews: Vec::new(),
                         };

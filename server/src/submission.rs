@@ -76,6 +76,7 @@ pub fn accept(
         reviews: Vec::new(),
         answers,
         received_at: crate::clock::now(),
+        language: submission.language,
     };
     triage(&store.checker(), &mut response);
     match store.insert_response(&response)? {

@@ -187,6 +187,30 @@ async fn a_response_is_stored_once_however_often_it_is_sent() {
 }
 
 #[tokio::test]
+async fn the_language_answered_in_is_kept_but_does_not_make_a_retry_different() {
+    let t = test_app();
+    let id = Uuid::new_v4().to_string();
+    let mut welsh = child_answers(4, "Mae'r gemau'n helpu");
+    welsh["language"] = json!("cy");
+    let (status, _) = put_response(&t.app, &id, welsh).await;
+    assert_eq!(status, StatusCode::CREATED);
+    // The same answers without the language (an older app's retry) are the same response.
+    let (status, body) = put_response(&t.app, &id, child_answers(4, "Mae'r gemau'n helpu")).await;
+    assert_eq!(
+        (status, body["created"].clone()),
+        (StatusCode::OK, json!(false))
+    );
+    let (status, detail) = get_as_admin(&t.app, &format!("/api/manage/responses/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(detail["row"]["language"], "cy");
+    // An unknown language is refused, not stored as English.
+    let mut french = child_answers(4, "ok");
+    french["language"] = json!("fr");
+    let (status, _) = put_response(&t.app, &Uuid::new_v4().to_string(), french).await;
+    assert!(status.is_client_error(), "{status}");
+}
+
+#[tokio::test]
 async fn acknowledged_responses_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let id = Uuid::new_v4().to_string();

@@ -22,6 +22,7 @@ fn response(n: u128, survey: &str) -> StoredResponse {
         survey_id: survey.into(),
         answers: [("feel_therapy".to_string(), Answer::Scale((n % 5 + 1) as u8))].into(),
         received_at: 1_700_000_000 + n as u64,
+        language: Default::default(),
         flags: Vec::new(),
         reviews: Vec::new(),
     }
@@ -161,6 +162,7 @@ fn queue_item(n: u128, feel: u8) -> QueuedResponse {
         submission: ResponseSubmission {
             survey_id: "therapies-children".into(),
             answers: [("feel_therapy".to_string(), Answer::Scale(feel))].into(),
+            language: Default::default(),
         },
     }
 }

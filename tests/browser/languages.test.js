@@ -95,6 +95,7 @@ test('a child answers in Arabic: the page runs right to left, errors and checks 
   // The facilitator reads the same answers in English: ids, not words, were stored.
   const stored = await newestChildrensResponse(shared.server);
   assert.equal(stored.row.answered_how, 'On my own');
+  assert.equal(stored.row.language, 'ar');
   assert.equal(stored.answers['How do you feel about your therapy sessions?'], 'Happy');
   assert.equal(stored.answers['How do you feel about seeing different people?'], 'OK');
   assert.equal(stored.answers['What helps you most in therapy?'], 'المعالجة تستخدم الصور');

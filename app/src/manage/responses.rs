@@ -108,7 +108,7 @@ fn ResponsesView(c: Consultation) -> impl IntoView {
                                 <tr>
                                     <td>{date_time(r.received_at)}
                                         {r.flagged.then(|| view! { " " <strong class="tag tag--red">"Flagged"</strong> })}</td>
-                                    <td>{r.audience_label}</td>
+                                    <td>{r.audience_label}{in_language(r.language)}</td>
                                     <td>{r.answered_how.unwrap_or_else(|| "Not asked".into())}</td>
                                     <td class="table__numeric">{r.answered}</td>
                                     <td><a href=format!("/manage/r/{}", r.id)>"View"
@@ -121,6 +121,11 @@ fn ResponsesView(c: Consultation) -> impl IntoView {
             }.into_any(),
         }}
     }
+}
+
+/// ", in Welsh" after a response answered in another language than English.
+fn in_language(language: tellus_core::language::Language) -> Option<String> {
+    (!language.is_english()).then(|| format!(", in {}", language.english_name()))
 }
 
 /// Filters as a GET-style form: applying one changes the page's address.
@@ -227,7 +232,7 @@ pub fn ResponsePage() -> impl IntoView {
             }.into_any(),
             Some(Ok(d)) => view! {
                 <a class="back-link" href=format!("/manage/c/{}/responses", d.consultation_id)>"All responses"</a>
-                <span class="caption">{format!("{}: {}", d.row.audience_label, d.survey_title)}</span>
+                <span class="caption">{format!("{}: {}", d.row.audience_label, d.survey_title)}{in_language(d.row.language)}</span>
                 <h1 class="heading-xl" id="page-heading" tabindex="-1">{format!("Response received {}", date_time(d.row.received_at))}</h1>
                 {d.row.flagged.then(|| view! {
                     <div class="warning-text"><strong>"This response may disclose harm. It is kept out of summaries and exports until a safeguarding lead has dealt with it."</strong></div>

@@ -33,7 +33,8 @@ pub fn CheckPage() -> impl IntoView {
     let receipt = expect_context::<LastReceipt>();
 
     with_survey(move |page| {
-        let w = crate::language::words();
+        let language = crate::language::current();
+        let w = language.words();
         let survey = page.survey;
         browser::set_title(w.check_answers);
         browser::focus_page();
@@ -105,6 +106,7 @@ pub fn CheckPage() -> impl IntoView {
                     submission: ResponseSubmission {
                         survey_id: survey.id.clone(),
                         answers,
+                        language,
                     },
                 };
                 let navigate = navigate.clone();

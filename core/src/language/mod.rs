@@ -61,6 +61,11 @@ impl Language {
         }
     }
 
+    /// Whether this is English (stored responses leave it out).
+    pub fn is_english(&self) -> bool {
+        *self == Language::English
+    }
+
     /// Whether text runs right to left.
     pub fn is_rtl(self) -> bool {
         matches!(self, Language::Arabic)

@@ -677,6 +677,7 @@ mod tests {
             survey_id: survey.into(),
             answers: [("feel_therapy".to_string(), Answer::Scale(4))].into(),
             received_at: 1,
+            language: Default::default(),
             flags: Vec::new(),
             reviews: Vec::new(),
         }
