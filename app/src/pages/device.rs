@@ -1,6 +1,7 @@
 //! This device: what is waiting to be sent, exporting it, and kiosk mode.
 
 use crate::browser;
+use crate::language::words;
 use crate::outbox::{Outbox, OutboxStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,11 +9,10 @@ use leptos::task::spawn_local;
 /// For facilitators looking after tablets at an event.
 #[component]
 pub fn DevicePage() -> impl IntoView {
-    browser::set_title("This device");
-    browser::focus_page();
     let outbox = expect_context::<Outbox>();
     let message = RwSignal::new(None::<String>);
     let download = move |_| {
+        let w = words();
         spawn_local(async move {
             let result = outbox.export().await.and_then(|queue| {
                 let count = queue.items.len();
@@ -21,23 +21,29 @@ pub fn DevicePage() -> impl IntoView {
                 Ok(count)
             });
             message.set(Some(match result {
-                Ok(0) => "There are no answers waiting on this device.".into(),
-                Ok(n) => format!("Downloaded {n} waiting answers. Import the file on the server with: tellus import-queue FILE"),
-                Err(e) => format!("The file could not be made: {e}"),
+                Ok(0) => w.nothing_waiting.into(),
+                Ok(n) => (w.downloaded)(n),
+                Err(e) => (w.file_failed)(&e),
             }));
         });
     };
-    view! {
-        <h1 class="heading-l" id="page-heading" tabindex="-1">"This device"</h1>
-        <h2 class="heading-m">"Answers on this device"</h2>
-        <OutboxStatus/>
-        {move || (outbox.refused.get() > 0).then(|| view! {
-            <p class="body">{format!("{} answers were refused by the server. Download them and give the file to the person running the consultation.", outbox.refused.get())}</p>
-        })}
-        <p class="body">"If this device cannot connect before the event ends, download the waiting answers and give the file to the person running the consultation. Nothing is lost and nothing is counted twice."</p>
-        <button class="button button--secondary" type="button" on:click=download>"Download waiting answers"</button>
-        <p class="body" role="status">{move || message.get()}</p>
-        <h2 class="heading-m">"Shared tablet"</h2>
-        <p class="body"><a href="/kiosk">"Set up kiosk mode for a survey"</a></p>
+    // Drawn again in a newly chosen language.
+    move || {
+        let w = words();
+        browser::set_title(w.this_device);
+        browser::focus_page();
+        view! {
+            <h1 class="heading-l" id="page-heading" tabindex="-1">{w.this_device}</h1>
+            <h2 class="heading-m">{w.answers_on_device}</h2>
+            <OutboxStatus/>
+            {move || (outbox.refused.get() > 0).then(|| view! {
+                <p class="body">{(w.refused_by_server)(outbox.refused.get())}</p>
+            })}
+            <p class="body">{w.device_explain}</p>
+            <button class="button button--secondary" type="button" on:click=download>{w.download_waiting}</button>
+            <p class="body" role="status">{move || message.get()}</p>
+            <h2 class="heading-m">{w.shared_tablet}</h2>
+            <p class="body"><a href="/kiosk">{w.set_up_kiosk}</a></p>
+        }
     }
 }

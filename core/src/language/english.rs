@@ -188,6 +188,25 @@ pub(super) static WORDS: Words = Words {
     taken_back_title: "Your answers have been taken back",
     taken_back_body: "They are deleted and will not be used.",
     no_connection: "We could not reach the server. Check the internet connection and try again.",
+    answers_on_device: "Answers on this device",
+    refused_by_server: |n| {
+        format!(
+            "{} refused by the server. Download them and give the file to the person running the consultation.",
+            plural(n, "answer was", "answers were")
+        )
+    },
+    device_explain: "If this device cannot connect before the event ends, download the waiting answers and give the file to the person running the consultation. Nothing is lost and nothing is counted twice.",
+    download_waiting: "Download waiting answers",
+    nothing_waiting: "There are no answers waiting on this device.",
+    downloaded: |n| {
+        format!(
+            "Downloaded {}. Import the file on the server with: tellus import-queue FILE",
+            plural(n, "waiting answer", "waiting answers")
+        )
+    },
+    file_failed: |e| format!("The file could not be made: {e}"),
+    shared_tablet: "Shared tablet",
+    set_up_kiosk: "Set up kiosk mode for a survey",
     help_intro: "If you are worried, or someone is hurting you, talk to a grown-up you trust. That could be a teacher, your mum, dad or carer, or the person helping you with this survey.",
     call: "Call ",
     childline_free: ". It is free, and the number does not show on phone bills. You can talk to Childline about anything, day or night.",

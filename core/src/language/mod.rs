@@ -256,6 +256,16 @@ pub struct Words {
     pub taken_back_title: &'static str,
     pub taken_back_body: &'static str,
     pub no_connection: &'static str,
+    // This device: what is waiting on it.
+    pub answers_on_device: &'static str,
+    pub refused_by_server: fn(usize) -> String,
+    pub device_explain: &'static str,
+    pub download_waiting: &'static str,
+    pub nothing_waiting: &'static str,
+    pub downloaded: fn(usize) -> String,
+    pub file_failed: fn(&str) -> String,
+    pub shared_tablet: &'static str,
+    pub set_up_kiosk: &'static str,
     // Need to talk?
     pub help_intro: &'static str,
     pub call: &'static str,

@@ -179,6 +179,23 @@ pub(super) static WORDS: Words = Words {
     taken_back_title: "Mae eich atebion wedi cael eu tynnu'n ôl",
     taken_back_body: "Maen nhw wedi cael eu dileu a fyddan nhw ddim yn cael eu defnyddio.",
     no_connection: "Doedd dim modd cyrraedd y gweinydd. Gwiriwch y cysylltiad â'r rhyngrwyd a rhowch gynnig arall arni.",
+    answers_on_device: "Atebion ar y ddyfais hon",
+    refused_by_server: |n| {
+        format!(
+            "Atebion a wrthodwyd gan y gweinydd: {n}. Lawrlwythwch nhw a rhowch y ffeil i'r person sy'n cynnal yr ymgynghoriad."
+        )
+    },
+    device_explain: "Os na all y ddyfais hon gysylltu cyn i'r digwyddiad orffen, lawrlwythwch yr atebion sy'n aros a rhowch y ffeil i'r person sy'n cynnal yr ymgynghoriad. Does dim yn cael ei golli a does dim yn cael ei gyfrif ddwywaith.",
+    download_waiting: "Lawrlwytho'r atebion sy'n aros",
+    nothing_waiting: "Does dim atebion yn aros ar y ddyfais hon.",
+    downloaded: |n| {
+        format!(
+            "Atebion sy'n aros wedi'u lawrlwytho: {n}. Mewnforiwch y ffeil ar y gweinydd gyda: tellus import-queue FILE"
+        )
+    },
+    file_failed: |e| format!("Doedd dim modd gwneud y ffeil: {e}"),
+    shared_tablet: "Llechen a rennir",
+    set_up_kiosk: "Gosod modd ciosg ar gyfer arolwg",
     help_intro: "Os ydych chi'n poeni, neu os oes rhywun yn eich brifo, siaradwch ag oedolyn rydych chi'n ymddiried ynddo. Gallai hynny fod yn athro, eich mam, eich tad neu'ch gofalwr, neu'r person sy'n eich helpu gyda'r arolwg hwn.",
     call: "Ffoniwch ",
     childline_free: ". Mae am ddim, a dydy'r rhif ddim yn dangos ar filiau ffôn. Gallwch chi siarad â Childline am unrhyw beth, ddydd neu nos.",
