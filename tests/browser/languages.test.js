@@ -132,7 +132,9 @@ test('Welsh can be chosen mid-survey, keeps the answers, and a survey without We
   await page.getByText('Really happy', { exact: true }).tap();
   await page.getByRole('button', { name: 'Continue' }).tap();
   await heading(page, /same therapist/);
+  await page.getByText('No', { exact: true }).tap();
 
+  // Switching language redraws the page but keeps what was chosen, not yet sent on.
   await page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Cymraeg' }).tap();
   await heading(page, /Ydych chi'n gweld yr un therapydd bob tro\? \(dewisol\)/);
   assert.deepEqual(await pageLanguage(page), { lang: 'cy', dir: 'ltr' });
@@ -142,6 +144,7 @@ test('Welsh can be chosen mid-survey, keeps the answers, and a survey without We
   for (const option of ['Ie', 'Na', 'Ddim yn siŵr', 'Dw i ddim yn gwybod']) {
     await page.getByRole('radio', { name: option, exact: true }).waitFor();
   }
+  assert.equal(await page.getByRole('radio', { name: 'Na', exact: true }).isChecked(), true);
   await page.getByRole('button', { name: 'Geiriau haws' }).tap();
   await heading(page, /Ydych chi'n gweld yr un helpwr bob tro\?/);
   await page.getByRole('button', { name: 'Geiriau haws' }).tap();

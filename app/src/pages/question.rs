@@ -29,6 +29,10 @@ pub fn QuestionPage() -> impl IntoView {
     });
     // Set when arriving from check-your-answers, so Continue goes straight back there.
     let from_check = Memo::new(move |_| query.read().get("from").as_deref() == Some("check"));
+    // What is chosen but not yet continued: kept when the page is redrawn in another
+    // language, started afresh from the saved answer for each new question.
+    let draft = RwSignal::new(None::<tellus_core::Answer>);
+    let showing = StoredValue::new(None::<String>);
 
     with_survey(move |page| {
         let w = crate::language::words();
@@ -75,7 +79,10 @@ pub fn QuestionPage() -> impl IntoView {
         };
         let returning = from_check.get();
 
-        let draft = RwSignal::new(state.answer(&question.id));
+        if showing.get_value().as_ref() != Some(&question.id) {
+            showing.set_value(Some(question.id.clone()));
+            draft.set(state.answer(&question.id));
+        }
         let error = RwSignal::new(None::<FieldError>);
         browser::set_title(&question.text);
         browser::focus_page();
