@@ -116,10 +116,15 @@ pub enum Audience {
 impl Audience {
     /// The audience's name as shown to people.
     pub fn label(&self) -> &str {
+        self.label_in(Language::English.words())
+    }
+
+    /// The audience's name in the words of one language (a facilitator's own name as written).
+    pub fn label_in<'a>(&'a self, words: &'static Words) -> &'a str {
         match self {
-            Audience::ChildrenAndYoungPeople => "Children and young people",
-            Audience::ParentsAndCarers => "Parents and carers",
-            Audience::ProfessionalsAndPartners => "Professionals and partners",
+            Audience::ChildrenAndYoungPeople => words.audiences[0],
+            Audience::ParentsAndCarers => words.audiences[1],
+            Audience::ProfessionalsAndPartners => words.audiences[2],
             Audience::Other(label) => label,
         }
     }

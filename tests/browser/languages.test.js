@@ -118,6 +118,12 @@ test('a child answers in Arabic: the page runs right to left, errors and checks 
   await page.goto(`${shared.server.url}/s/therapies-children`);
   await heading(page, 'أخبرنا عن العلاج الذي تتلقاه');
   assert.deepEqual(await pageLanguage(page), { lang: 'ar', dir: 'rtl' });
+  // The list of surveys names the consultation, the audiences and the survey in Arabic too.
+  await page.goto(`${shared.server.url}/`);
+  await heading(page, 'شارك برأيك');
+  await page.getByRole('heading', { level: 2, name: 'مراجعة خدمات العلاج للأطفال' }).waitFor();
+  await page.getByRole('link', { name: /الأطفال والشباب\s*أخبرنا عن العلاج الذي تتلقاه/ }).waitFor();
+  await expectAccessible(page, 'Arabic surveys list');
   assert.deepEqual(foreign, []);
   await context.close();
 });

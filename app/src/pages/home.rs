@@ -1,4 +1,3 @@
-use crate::language::words;
 use crate::{api, browser};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -20,7 +19,8 @@ pub fn Home() -> impl IntoView {
     let consultations = LocalResource::new(api::consultations);
     // Drawn again in a newly chosen language.
     move || {
-        let w = words();
+        let language = crate::language::current();
+        let w = language.words();
         browser::set_title(w.have_your_say);
         browser::focus_page();
         view! {
@@ -41,6 +41,7 @@ pub fn Home() -> impl IntoView {
                 Some(Ok(list)) => list
                     .into_iter()
                     .map(|c| {
+                        let c = c.in_language(language);
                         view! {
                             <section class="consultation" aria-labelledby=format!("c-{}", c.id)>
                                 <h2 class="heading-m" id=format!("c-{}", c.id)>{c.title}</h2>

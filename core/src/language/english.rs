@@ -31,6 +31,11 @@ pub(super) static WORDS: Words = Words {
         "November",
         "December",
     ],
+    audiences: [
+        "Children and young people",
+        "Parents and carers",
+        "Professionals and partners",
+    ],
     have_your_say: "Have your say",
     choose_survey: "Choose the survey that is for you.",
     loading_surveys: "Loading surveys…",

@@ -122,6 +122,8 @@ pub struct Words {
     pub language: &'static str,
     pub months: [&'static str; 12],
     // Surveys list and page not found.
+    /// Children and young people; parents and carers; professionals and partners.
+    pub audiences: [&'static str; 3],
     pub have_your_say: &'static str,
     pub choose_survey: &'static str,
     pub loading_surveys: &'static str,

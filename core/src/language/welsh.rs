@@ -28,6 +28,11 @@ pub(super) static WORDS: Words = Words {
         "Tachwedd",
         "Rhagfyr",
     ],
+    audiences: [
+        "Plant a phobl ifanc",
+        "Rhieni a gofalwyr",
+        "Gweithwyr proffesiynol a phartneriaid",
+    ],
     have_your_say: "Dweud eich dweud",
     choose_survey: "Dewiswch yr arolwg sydd ar eich cyfer chi.",
     loading_surveys: "Wrthi'n llwytho arolygon…",
