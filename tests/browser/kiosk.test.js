@@ -56,6 +56,12 @@ test('after each child the tablet returns to the start with nothing of their ans
   await page.getByRole('button', { name: 'Leave kiosk mode' }).tap();
   await page.getByText('The PIN is not right').first().waitFor();
   await expectAccessible(page, 'leave kiosk mode with a wrong PIN');
+  // A child who chose Welsh reads the same page, and the refusal, in Welsh.
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Cymraeg' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Gadael modd ciosg' }).waitFor();
+  await page.locator('#error-summary').getByText("Dydy'r PIN ddim yn gywir").waitFor();
+  await page.getByRole('navigation', { name: 'Iaith' }).getByRole('button', { name: 'English' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Leave kiosk mode' }).waitFor();
   await page.getByLabel('PIN').fill('2468');
   await page.getByRole('button', { name: 'Leave kiosk mode' }).tap();
   await page.getByRole('heading', { level: 1, name: 'This device' }).waitFor();

@@ -3,6 +3,7 @@
 use crate::browser;
 use crate::components::layout::ErrorSummary;
 use crate::kiosk::{Kiosk, KioskConfig, pin_problem};
+use crate::language::words;
 use crate::{api, components::layout::BackLink};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -127,8 +128,6 @@ pub fn KioskSetup() -> impl IntoView {
 /// Leaving kiosk mode needs the PIN.
 #[component]
 pub fn KioskExit() -> impl IntoView {
-    browser::set_title("Leave kiosk mode");
-    browser::focus_page();
     let kiosk = expect_context::<Kiosk>();
     let navigate = use_navigate();
     let pin = RwSignal::new(String::new());
@@ -154,21 +153,28 @@ pub fn KioskExit() -> impl IntoView {
             );
         } else {
             wrong.set(true);
-            browser::set_title("Error: Leave kiosk mode");
+            let w = words();
+            browser::set_title(&format!("{}{}", w.error_prefix, w.leave_kiosk));
             request_animation_frame(|| browser::focus("error-summary"));
         }
     };
-    view! {
-        <BackLink href=back/>
-        {move || wrong.get().then(|| view! { <ErrorSummary errors=vec![problem("exit-pin", "The PIN is not right. Ask the person who set up this tablet")]/> })}
-        <h1 class="heading-l" id="page-heading" tabindex="-1">"Leave kiosk mode"</h1>
-        <form class="question-form" novalidate on:submit=on_submit>
-            <div class="form-group">
-                <label class="label heading-s" for="exit-pin">"PIN"</label>
-                <input class="input input--pin" id="exit-pin" type="password" inputmode="numeric" autocomplete="off"
-                    on:input=move |ev| pin.set(event_target_value(&ev))/>
-            </div>
-            <button class="button" type="submit">"Leave kiosk mode"</button>
-        </form>
+    // Drawn again in a newly chosen language (a child may have chosen one).
+    move || {
+        let w = words();
+        browser::set_title(w.leave_kiosk);
+        browser::focus_page();
+        view! {
+            <BackLink href=back.clone()/>
+            {move || wrong.get().then(|| view! { <ErrorSummary errors=vec![problem("exit-pin", w.pin_wrong)]/> })}
+            <h1 class="heading-l" id="page-heading" tabindex="-1">{w.leave_kiosk}</h1>
+            <form class="question-form" novalidate on:submit=on_submit.clone()>
+                <div class="form-group">
+                    <label class="label heading-s" for="exit-pin">{w.pin}</label>
+                    <input class="input input--pin" id="exit-pin" type="password" inputmode="numeric" autocomplete="off"
+                        on:input=move |ev| pin.set(event_target_value(&ev))/>
+                </div>
+                <button class="button" type="submit">{w.leave_kiosk}</button>
+            </form>
+        }
     }
 }

@@ -268,6 +268,9 @@ pub struct Words {
     pub file_failed: fn(&str) -> String,
     pub shared_tablet: &'static str,
     pub set_up_kiosk: &'static str,
+    // Leaving kiosk mode.
+    pub pin: &'static str,
+    pub pin_wrong: &'static str,
     // Need to talk?
     pub help_intro: &'static str,
     pub call: &'static str,
