@@ -283,17 +283,21 @@ impl QuestionKind {
                 .collect()
         };
         match self {
-            QuestionKind::SingleChoice { options }
-            | QuestionKind::MultipleChoice { options, .. }
-            | QuestionKind::Ranking { options } => options.clone(),
             QuestionKind::YesNo => fixed(["yes", "no", "not_sure"], words.yes_no),
             QuestionKind::AnsweredHow => {
                 fixed(["own", "with_help", "someone_else"], words.answered_how)
             }
-            QuestionKind::Faces { .. }
-            | QuestionKind::Agreement
-            | QuestionKind::FreeText { .. }
-            | QuestionKind::Number { .. } => Vec::new(),
+            _ => self.own_options().to_vec(),
+        }
+    }
+
+    /// The options the facilitator wrote (choice and ranking questions); none for the others.
+    pub fn own_options(&self) -> &[Choice] {
+        match self {
+            QuestionKind::SingleChoice { options }
+            | QuestionKind::MultipleChoice { options, .. }
+            | QuestionKind::Ranking { options } => options,
+            _ => &[],
         }
     }
 

@@ -119,7 +119,7 @@ impl Survey {
                     dropped += 1;
                     return false;
                 };
-                let options = question.kind.options();
+                let options = question.kind.own_options();
                 words.options.retain(|option, _| {
                     let kept = options.iter().any(|o| &o.id == option);
                     dropped += usize::from(!kept);
@@ -192,12 +192,7 @@ pub(crate) fn problems(survey: &Survey) -> Vec<DefinitionProblem> {
                     problems.push(DefinitionProblem::new(at(field), BLANK));
                 }
             }
-            let options = match &question.kind {
-                QuestionKind::SingleChoice { options }
-                | QuestionKind::MultipleChoice { options, .. }
-                | QuestionKind::Ranking { options } => options.as_slice(),
-                _ => &[],
-            };
+            let options = question.kind.own_options();
             for (option, label) in &words.options {
                 if !options.iter().any(|o| &o.id == option) {
                     problems.push(DefinitionProblem::new(
@@ -246,14 +241,8 @@ pub fn untranslated(survey: &Survey, language: Language) -> Vec<String> {
         if question.easy_read.is_some() && words.easy_read.is_none() {
             missing.push(at("easy_read"));
         }
-        for option in question.kind.options() {
-            let custom = matches!(
-                question.kind,
-                QuestionKind::SingleChoice { .. }
-                    | QuestionKind::MultipleChoice { .. }
-                    | QuestionKind::Ranking { .. }
-            );
-            if custom && !words.options.contains_key(&option.id) {
+        for option in question.kind.own_options() {
+            if !words.options.contains_key(&option.id) {
                 missing.push(at(&format!("options.{}", option.id)));
             }
         }

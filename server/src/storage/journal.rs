@@ -128,13 +128,21 @@ impl Journal {
     }
 
     fn extend(&self, tail: &mut Tail, len: u64) -> Result<(), StorageError> {
+        if tail.len < len {
+            self.write_zeros(tail.len, len).map_err(io("grown"))?;
+            tail.len = len;
+        }
+        Ok(())
+    }
+
+    /// Overwrites the bytes from `start` up to `end` with zeros.
+    fn write_zeros(&self, start: u64, end: u64) -> std::io::Result<()> {
         let zeros = vec![0u8; 64 << 10];
-        while tail.len < len {
-            let n = (len - tail.len).min(zeros.len() as u64);
-            self.file
-                .write_all_at(&zeros[..n as usize], tail.len)
-                .map_err(io("grown"))?;
-            tail.len += n;
+        let mut at = start;
+        while at < end {
+            let n = (end - at).min(zeros.len() as u64);
+            self.file.write_all_at(&zeros[..n as usize], at)?;
+            at += n;
         }
         Ok(())
     }
@@ -177,14 +185,9 @@ impl Journal {
     ) -> Result<(), StorageError> {
         let mut tail = self.tail.lock().expect("journal lock is never poisoned");
         durable()?;
-        let zeros = vec![0u8; 64 << 10];
-        let mut at = HEADER;
-        while scrub && at < tail.offset {
-            let n = (tail.offset - at).min(zeros.len() as u64);
-            self.file
-                .write_all_at(&zeros[..n as usize], at)
+        if scrub {
+            self.write_zeros(HEADER, tail.offset)
                 .map_err(io("emptied"))?;
-            at += n;
         }
         // Still holding the tail: no record may land between the new header and the reset.
         self.write_header(tail.epoch + 1)?;
