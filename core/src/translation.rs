@@ -7,7 +7,7 @@
 
 use crate::api::SurveyPage;
 use crate::language::Language;
-use crate::survey::{DefinitionProblem, QuestionKind, Survey};
+use crate::survey::{Consultation, DefinitionProblem, QuestionKind, Survey};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -160,15 +160,7 @@ pub(crate) fn problems(survey: &Survey) -> Vec<DefinitionProblem> {
             ));
         }
         let blank = |value: &Option<String>| value.as_ref().is_some_and(|v| v.trim().is_empty());
-        for (field, value) in [
-            ("title", &text.title),
-            ("intro", &text.intro),
-            ("consultation_title", &text.consultation_title),
-            ("purpose", &text.purpose),
-            ("who_is_asking", &text.who_is_asking),
-            ("what_happens_next", &text.what_happens_next),
-            ("safeguarding_contact", &text.safeguarding_contact),
-        ] {
+        for (field, value) in text.fields() {
             if blank(value) {
                 problems.push(DefinitionProblem::new(at(field), BLANK));
             }
@@ -182,12 +174,7 @@ pub(crate) fn problems(survey: &Survey) -> Vec<DefinitionProblem> {
                 ));
                 continue;
             };
-            for (field, value) in [
-                ("text", &words.text),
-                ("hint", &words.hint),
-                ("easy_read", &words.easy_read),
-                ("unit", &words.unit),
-            ] {
+            for (field, value) in words.fields() {
                 if blank(value) {
                     problems.push(DefinitionProblem::new(at(field), BLANK));
                 }
@@ -213,41 +200,305 @@ pub(crate) fn problems(survey: &Survey) -> Vec<DefinitionProblem> {
 
 const BLANK: &str = "a translation needs some words (leave it out to use the English)";
 
-/// Where a survey's words have no translation into `language` yet, as paths into the
-/// survey, for the facilitator to finish.
-pub fn untranslated(survey: &Survey, language: Language) -> Vec<String> {
+/// One of a survey's texts that a facilitator can translate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translatable {
+    /// Where its translation sits, e.g. `questions.what_helps.options.games`.
+    pub path: String,
+    /// Where people meet it: "Survey", "Start page" or "Question 3".
+    pub group: String,
+    /// What it is within that group, e.g. "Hint" or "Option".
+    pub part: &'static str,
+    /// The English words.
+    pub english: String,
+    /// Long enough to deserve a text area rather than a one-line box.
+    pub long: bool,
+}
+
+/// Every text of a survey that can be translated, in the order participants meet them:
+/// the survey's title and introduction, its start page's words when `start` gives the
+/// consultation they come from, then each question's words, hint, easier words, unit and
+/// options. Empty English has nothing to translate and is left out.
+pub fn translatable(survey: &Survey, start: Option<&Consultation>) -> Vec<Translatable> {
+    let mut texts = Vec::new();
+    let mut add = |path: String, group: &str, part: &'static str, english: &str, long: bool| {
+        if !english.trim().is_empty() {
+            texts.push(Translatable {
+                path,
+                group: group.to_string(),
+                part,
+                english: english.to_string(),
+                long,
+            });
+        }
+    };
+    add(
+        "title".into(),
+        "Survey",
+        "Survey title",
+        &survey.title,
+        false,
+    );
+    add(
+        "intro".into(),
+        "Survey",
+        "Introduction",
+        &survey.intro,
+        true,
+    );
+    if let Some(c) = start {
+        let page = "Start page";
+        add(
+            "consultation_title".into(),
+            page,
+            "Consultation title",
+            &c.title,
+            false,
+        );
+        add(
+            "purpose".into(),
+            page,
+            "Why we are asking",
+            &c.purpose,
+            true,
+        );
+        add(
+            "who_is_asking".into(),
+            page,
+            "Who is asking",
+            &c.who_is_asking,
+            true,
+        );
+        add(
+            "what_happens_next".into(),
+            page,
+            "What happens next",
+            &c.what_happens_next,
+            true,
+        );
+        let contact = c.safeguarding_contact.as_deref().unwrap_or_default();
+        add(
+            "safeguarding_contact".into(),
+            page,
+            "Local safeguarding contact",
+            contact,
+            true,
+        );
+    }
+    for (i, question) in survey.questions.iter().enumerate() {
+        let group = format!("Question {}", i + 1);
+        let at = |field: &str| format!("questions.{}.{field}", question.id);
+        add(at("text"), &group, "Question", &question.text, true);
+        let hint = question.hint.as_deref().unwrap_or_default();
+        add(at("hint"), &group, "Hint", hint, true);
+        let easy = question.easy_read.as_deref().unwrap_or_default();
+        add(at("easy_read"), &group, "Easier words", easy, true);
+        if let QuestionKind::Number {
+            unit: Some(unit), ..
+        } = &question.kind
+        {
+            add(at("unit"), &group, "Unit", unit, false);
+        }
+        for option in question.kind.own_options() {
+            add(
+                at(&format!("options.{}", option.id)),
+                &group,
+                "Option",
+                &option.label,
+                false,
+            );
+        }
+    }
+    texts
+}
+
+/// Where a survey's words (and its start page's, given the consultation) have no
+/// translation into `language` yet, as paths, for the facilitator to finish.
+pub fn untranslated(
+    survey: &Survey,
+    start: Option<&Consultation>,
+    language: Language,
+) -> Vec<String> {
     if language == Language::English {
         return Vec::new();
     }
-    let empty = SurveyText::default();
-    let text = survey.translations.get(&language).unwrap_or(&empty);
-    let mut missing = Vec::new();
-    if text.title.is_none() {
-        missing.push("title".to_string());
+    let text = survey.translations.get(&language);
+    translatable(survey, start)
+        .into_iter()
+        .filter(|t| text.and_then(|text| text.get(&t.path)).is_none())
+        .map(|t| t.path)
+        .collect()
+}
+
+/// Why a translation could not be set.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TranslationError {
+    #[error("English is the survey's own language: change its words instead")]
+    English,
+    #[error("'{0}' is not a text of this survey")]
+    UnknownPath(String),
+}
+
+/// A translation's place, parsed from its path.
+enum Place<'p> {
+    Survey(&'p str),
+    Question(&'p str, &'p str),
+    Option(&'p str, &'p str),
+}
+
+impl<'p> Place<'p> {
+    fn parse(path: &'p str) -> Option<Self> {
+        let mut parts = path.split('.');
+        let place = match (parts.next()?, parts.next(), parts.next(), parts.next()) {
+            ("questions", Some(id), Some("options"), Some(option)) => Place::Option(id, option),
+            ("questions", Some(id), Some(field), None) => Place::Question(id, field),
+            (field, None, None, None) => Place::Survey(field),
+            _ => return None,
+        };
+        parts.next().is_none().then_some(place)
     }
-    if text.intro.is_none() {
-        missing.push("intro".to_string());
+}
+
+impl SurveyText {
+    /// The survey-wide fields by name.
+    fn fields(&self) -> [(&'static str, &Option<String>); 7] {
+        [
+            ("title", &self.title),
+            ("intro", &self.intro),
+            ("consultation_title", &self.consultation_title),
+            ("purpose", &self.purpose),
+            ("who_is_asking", &self.who_is_asking),
+            ("what_happens_next", &self.what_happens_next),
+            ("safeguarding_contact", &self.safeguarding_contact),
+        ]
     }
-    let none = QuestionText::default();
-    for question in &survey.questions {
-        let words = text.questions.get(&question.id).unwrap_or(&none);
-        let at = |field: &str| format!("questions.{}.{field}", question.id);
-        if words.text.is_none() {
-            missing.push(at("text"));
+
+    fn field_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
+        Some(match name {
+            "title" => &mut self.title,
+            "intro" => &mut self.intro,
+            "consultation_title" => &mut self.consultation_title,
+            "purpose" => &mut self.purpose,
+            "who_is_asking" => &mut self.who_is_asking,
+            "what_happens_next" => &mut self.what_happens_next,
+            "safeguarding_contact" => &mut self.safeguarding_contact,
+            _ => return None,
+        })
+    }
+
+    /// The translation at `path` (as [`Translatable::path`] names it), if there is one.
+    pub fn get(&self, path: &str) -> Option<&str> {
+        match Place::parse(path)? {
+            Place::Survey(name) => self
+                .fields()
+                .into_iter()
+                .find(|(n, _)| *n == name)?
+                .1
+                .as_deref(),
+            Place::Question(id, name) => {
+                let words = self.questions.get(id)?;
+                words
+                    .fields()
+                    .into_iter()
+                    .find(|(n, _)| *n == name)?
+                    .1
+                    .as_deref()
+            }
+            Place::Option(id, option) => self
+                .questions
+                .get(id)?
+                .options
+                .get(option)
+                .map(String::as_str),
         }
-        if question.hint.is_some() && words.hint.is_none() {
-            missing.push(at("hint"));
+    }
+
+    /// Nothing translated.
+    pub fn is_empty(&self) -> bool {
+        self == &SurveyText::default()
+    }
+}
+
+impl QuestionText {
+    fn fields(&self) -> [(&'static str, &Option<String>); 4] {
+        [
+            ("text", &self.text),
+            ("hint", &self.hint),
+            ("easy_read", &self.easy_read),
+            ("unit", &self.unit),
+        ]
+    }
+
+    fn field_mut(&mut self, name: &str) -> Option<&mut Option<String>> {
+        Some(match name {
+            "text" => &mut self.text,
+            "hint" => &mut self.hint,
+            "easy_read" => &mut self.easy_read,
+            "unit" => &mut self.unit,
+            _ => return None,
+        })
+    }
+}
+
+impl Survey {
+    /// Sets the translation into `language` of the text at `path` (see [`translatable`]).
+    /// Blank words remove it, so the English shows; a language left with no translated
+    /// text is no longer offered.
+    pub fn set_translation(
+        &mut self,
+        language: Language,
+        path: &str,
+        words: &str,
+    ) -> Result<(), TranslationError> {
+        if language == Language::English {
+            return Err(TranslationError::English);
         }
-        if question.easy_read.is_some() && words.easy_read.is_none() {
-            missing.push(at("easy_read"));
+        let unknown = || TranslationError::UnknownPath(path.to_string());
+        let place = Place::parse(path).ok_or_else(unknown)?;
+        let question_exists = |id: &str| self.questions.iter().find(|q| q.id == id);
+        match &place {
+            Place::Survey(name) if SurveyText::default().field_mut(name).is_none() => {
+                return Err(unknown());
+            }
+            Place::Question(id, name) => {
+                if question_exists(id).is_none()
+                    || QuestionText::default().field_mut(name).is_none()
+                {
+                    return Err(unknown());
+                }
+            }
+            Place::Option(id, option) => {
+                let known = question_exists(id)
+                    .is_some_and(|q| q.kind.own_options().iter().any(|o| o.id == *option));
+                if !known {
+                    return Err(unknown());
+                }
+            }
+            Place::Survey(_) => {}
         }
-        for option in question.kind.own_options() {
-            if !words.options.contains_key(&option.id) {
-                missing.push(at(&format!("options.{}", option.id)));
+        let value = (!words.trim().is_empty()).then(|| words.to_string());
+        let text = self.translations.entry(language).or_default();
+        match place {
+            Place::Survey(name) => *text.field_mut(name).ok_or_else(unknown)? = value,
+            Place::Question(id, name) => {
+                let words = text.questions.entry(id.to_string()).or_default();
+                *words.field_mut(name).ok_or_else(unknown)? = value;
+            }
+            Place::Option(id, option) => {
+                let words = text.questions.entry(id.to_string()).or_default();
+                match value {
+                    Some(label) => words.options.insert(option.to_string(), label),
+                    None => words.options.remove(option),
+                };
             }
         }
+        text.questions
+            .retain(|_, words| words != &QuestionText::default());
+        if text.is_empty() {
+            self.translations.remove(&language);
+        }
+        Ok(())
     }
-    missing
 }
 
 #[cfg(test)]
@@ -282,6 +533,7 @@ mod tests {
 
     #[test]
     fn the_demo_childrens_survey_is_complete_in_welsh_and_arabic() {
+        let demo = crate::demo::consultation();
         let survey = demo_children();
         assert_eq!(
             survey.languages(),
@@ -289,13 +541,15 @@ mod tests {
         );
         assert_eq!(survey.validate(), Ok(()));
         for language in [Language::Welsh, Language::Arabic] {
-            assert_eq!(untranslated(&survey, language), Vec::<String>::new());
+            assert_eq!(
+                untranslated(&survey, Some(&demo), language),
+                Vec::<String>::new()
+            );
         }
         // The other demo surveys are English only, and say what a translation would need.
-        let demo = crate::demo::consultation();
         let parents = demo.survey("therapies-parents").unwrap();
         assert_eq!(parents.languages(), vec![Language::English]);
-        let missing = untranslated(parents, Language::Welsh);
+        let missing = untranslated(parents, Some(&demo), Language::Welsh);
         assert!(missing.contains(&"title".to_string()));
         assert!(
             missing.iter().any(|p| p.contains(".options.")),
@@ -440,5 +694,137 @@ mod tests {
         let unknown = r#"{"id":"s","audience":"parents_and_carers","title":"T","intro":"I",
             "questions":[],"translations":{"fr":{"title":"Bonjour"}}}"#;
         assert!(serde_json::from_str::<Survey>(unknown).is_err());
+    }
+    #[test]
+    fn every_text_a_participant_meets_can_be_translated_in_order() {
+        let demo = crate::demo::consultation();
+        let survey = demo_children();
+        let texts = translatable(&survey, Some(&demo));
+        let paths: Vec<&str> = texts.iter().map(|t| t.path.as_str()).collect();
+        assert_eq!(&paths[..3], ["title", "intro", "consultation_title"]);
+        assert_eq!(texts[0].english, survey.title);
+        assert!(paths.contains(&"safeguarding_contact"));
+        // Each question in order, its words before its options.
+        let first = &survey.questions[0];
+        let at = paths
+            .iter()
+            .position(|p| *p == format!("questions.{}.text", first.id))
+            .unwrap();
+        assert_eq!(texts[at].group, "Question 1");
+        assert_eq!(texts[at].english, first.text);
+        for q in &survey.questions {
+            assert!(paths.contains(&format!("questions.{}.text", q.id).as_str()));
+            for o in q.kind.own_options() {
+                assert!(paths.contains(&format!("questions.{}.options.{}", q.id, o.id).as_str()));
+            }
+        }
+        // Every listed text has a translation in the complete demo, found by its path.
+        let welsh = &survey.translations[&Language::Welsh];
+        assert!(
+            texts.iter().all(|t| welsh.get(&t.path).is_some()),
+            "{paths:?}"
+        );
+        // Without the consultation, only the survey's own texts.
+        let own = translatable(&survey, None);
+        assert!(own.iter().all(|t| t.group != "Start page"));
+        assert_eq!(own.len() + 5, texts.len());
+    }
+
+    #[test]
+    fn texts_with_no_english_are_not_offered_for_translation() {
+        let mut survey = choices_survey();
+        survey.intro = "  ".into();
+        survey.questions[1].hint = None;
+        let paths: Vec<String> = translatable(&survey, None)
+            .into_iter()
+            .map(|t| t.path)
+            .collect();
+        assert!(!paths.contains(&"intro".to_string()));
+        assert!(!paths.contains(&format!("questions.{}.hint", survey.questions[1].id)));
+    }
+
+    #[test]
+    fn a_translation_is_set_by_path_and_blank_words_bring_the_english_back() {
+        let mut survey = choices_survey();
+        let id = survey.questions[1].id.clone();
+        survey
+            .set_translation(Language::Welsh, "title", "Dweud wrthym")
+            .unwrap();
+        survey
+            .set_translation(
+                Language::Welsh,
+                &format!("questions.{id}.options.car"),
+                "Yn y car",
+            )
+            .unwrap();
+        survey
+            .set_translation(Language::Arabic, "purpose", "لماذا نسأل")
+            .unwrap();
+        let welsh = survey.in_language(Language::Welsh);
+        assert_eq!(welsh.title, "Dweud wrthym");
+        assert_eq!(
+            welsh.questions[1]
+                .kind
+                .own_options()
+                .iter()
+                .map(|o| o.label.as_str())
+                .collect::<Vec<_>>(),
+            ["Ar y bws", "Yn y car"]
+        );
+        assert_eq!(
+            survey.translations[&Language::Arabic].get("purpose"),
+            Some("لماذا نسأل")
+        );
+        assert_eq!(survey.validate(), Ok(()));
+
+        // Blank words remove the translation, so the English shows again.
+        survey
+            .set_translation(Language::Welsh, "title", "   ")
+            .unwrap();
+        assert_eq!(survey.in_language(Language::Welsh).title, survey.title);
+        assert_eq!(survey.translations[&Language::Welsh].get("title"), None);
+        assert_eq!(survey.validate(), Ok(()));
+
+        // Emptying a language's last text stops offering it.
+        survey
+            .set_translation(Language::Arabic, "purpose", "")
+            .unwrap();
+        assert_eq!(survey.languages(), vec![Language::English, Language::Welsh]);
+        for path in [
+            format!("questions.{id}.text"),
+            format!("questions.{id}.options.bus"),
+            format!("questions.{id}.options.car"),
+        ] {
+            survey.set_translation(Language::Welsh, &path, "").unwrap();
+        }
+        assert_eq!(survey.languages(), vec![Language::English]);
+    }
+
+    #[test]
+    fn only_the_surveys_own_texts_can_be_translated() {
+        let mut survey = choices_survey();
+        let before = survey.clone();
+        let id = survey.questions[1].id.clone();
+        for path in [
+            "nope".to_string(),
+            "".to_string(),
+            "questions".to_string(),
+            "questions.nope.text".to_string(),
+            format!("questions.{id}.colour"),
+            format!("questions.{id}.options.train"),
+            format!("questions.{id}.options.bus.extra"),
+            format!("questions.{}.options.yes", survey.questions[0].id),
+        ] {
+            assert_eq!(
+                survey.set_translation(Language::Welsh, &path, "geiriau"),
+                Err(TranslationError::UnknownPath(path.clone())),
+                "{path}"
+            );
+        }
+        assert_eq!(
+            survey.set_translation(Language::English, "title", "Hello"),
+            Err(TranslationError::English)
+        );
+        assert_eq!(survey, before, "a refused translation changes nothing");
     }
 }

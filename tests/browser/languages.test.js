@@ -175,3 +175,80 @@ test('Welsh can be chosen mid-survey, keeps the answers, and a survey without We
   await expectAccessible(page, 'Welsh help page');
   await context.close();
 });
+
+test('a facilitator translates a survey into Welsh beside the English, and professionals can answer it in Welsh', async () => {
+  const { url, admin } = shared.server;
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${url}/manage`);
+  await heading(page, 'Sign in');
+  await page.getByLabel('Email address').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await heading(page, 'Consultations');
+  await page.goto(`${url}/manage/c/therapies-review/s/therapies-professionals`);
+  await heading(page, 'Therapies review: professionals and partners');
+
+  const languages = page.getByRole('table', { name: 'Translations of this survey' });
+  assert.match(await languages.getByRole('row', { name: /Welsh/ }).innerText(), /Not translated/);
+  const translate = page.getByRole('button', { name: 'Translate into Welsh' });
+  assert.equal(await translate.getAttribute('aria-expanded'), 'false');
+  await translate.click();
+  assert.equal(await translate.getAttribute('aria-expanded'), 'true');
+  const editor = page.getByRole('region', { name: 'Welsh (Cymraeg)' });
+  const progress = editor.getByRole('status');
+  const total = Number((await progress.innerText()).match(/^0 of (\d+) texts translated$/)[1]);
+  assert.ok(total > 20, `the survey, its start page and every question and option: ${total}`);
+
+  // The English sits above each box, and each box is marked as Welsh.
+  const title = editor.getByLabel('Survey title in Welsh');
+  assert.equal(await title.getAttribute('lang'), 'cy');
+  assert.match(await title.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')).innerText), /English: Therapies review: professionals and partners/);
+  await title.fill('Adolygiad therapïau: gweithwyr proffesiynol a phartneriaid');
+  const first = editor.getByRole('group', { name: 'Question 1' });
+  await first.getByLabel('Question in Welsh').fill('Beth yw eich rôl?');
+  await first.getByLabel('Option in Welsh').nth(1).fill('Therapydd');
+  await editor.getByLabel('Why we are asking in Welsh').fill('Rydym yn adolygu therapïau plant.');
+  await editor.getByText(`4 of ${total} texts translated`).waitFor();
+  // Typing never redraws the box being typed in: focus and words stay.
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('lang')), 'cy');
+  await expectAccessible(page, 'survey builder translating into Welsh');
+
+  // Only what is still in English, for finishing off.
+  await editor.getByLabel('Show only texts still in English').check();
+  assert.equal(await editor.getByLabel('Survey title in Welsh').count(), 0);
+  assert.equal(await editor.locator('textarea, input[type=text]').count(), total - 4);
+  await editor.getByLabel('Show only texts still in English').uncheck();
+
+  await page.getByRole('button', { name: 'Save survey' }).click();
+  await page.getByText('Survey saved.', { exact: false }).waitFor();
+  assert.match(await languages.getByRole('row', { name: /Welsh/ }).innerText(), new RegExp(`${total - 4} texts still in English`));
+  await editor.getByRole('button', { name: 'Close the Welsh translation' }).click();
+  assert.equal(await editor.count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'translate-cy');
+
+  // A professional on a tablet now has Welsh to choose; untranslated words stay in English.
+  const { context: tablet, foreign } = await tabletContext(shared.browser, url);
+  const professional = await tablet.newPage();
+  await professional.goto(`${url}/s/therapies-professionals`);
+  await heading(professional, 'Therapies review: professionals and partners');
+  await professional.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Cymraeg' }).tap();
+  await heading(professional, 'Adolygiad therapïau: gweithwyr proffesiynol a phartneriaid');
+  await professional.getByText('Rydym yn adolygu therapïau plant.').first().waitFor();
+  await professional.getByRole('button', { name: /Dechrau nawr/ }).tap();
+  await heading(professional, 'Beth yw eich rôl?');
+  await professional.getByLabel('Therapydd').waitFor();
+  await professional.getByLabel('SENCo or teacher').waitFor();
+  await expectAccessible(professional, 'professionals\' question in Welsh');
+  assert.deepEqual(foreign, []);
+  await tablet.close();
+
+  // Saved: after a reload the editor shows the Welsh, and emptying a box brings the English back.
+  await page.reload();
+  await heading(page, 'Therapies review: professionals and partners');
+  await page.getByRole('button', { name: 'Translate into Welsh' }).click();
+  assert.equal(await editor.getByLabel('Survey title in Welsh').inputValue(), 'Adolygiad therapïau: gweithwyr proffesiynol a phartneriaid');
+  await editor.getByLabel('Survey title in Welsh').fill('');
+  await editor.getByText(`3 of ${total} texts translated`).waitFor();
+  await context.close();
+});

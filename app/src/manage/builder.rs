@@ -3,6 +3,7 @@
 
 use super::consultation::{consultation_resource, with_consultation};
 use super::session::Auth;
+use super::translate::Languages;
 use crate::api::{self, Change};
 use crate::browser;
 use crate::components::form::{Notice, Problems};
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use tellus_core::survey::{Choice, ShowIf, slugify};
 use tellus_core::symbol::Symbol;
-use tellus_core::{Answer, FieldError, Question, QuestionKind, Survey};
+use tellus_core::{Answer, Consultation, FieldError, Question, QuestionKind, Survey};
 use wasm_bindgen::JsCast;
 
 /// The kinds of question the builder offers: `(key, words)`.
@@ -151,7 +152,7 @@ pub fn BuilderPage() -> impl IntoView {
             Some(survey) => {
                 browser::set_title(&format!("Edit: {}", survey.title));
                 browser::focus_page();
-                view! { <Builder consultation_id=c.id.clone() consultation_title=c.title.clone() survey=survey/> }.into_any()
+                view! { <Builder consultation=c.clone() survey=survey/> }.into_any()
             }
             None => view! {
                 <h1 class="heading-xl" id="page-heading" tabindex="-1">"Survey not found"</h1>
@@ -163,8 +164,12 @@ pub fn BuilderPage() -> impl IntoView {
 }
 
 #[component]
-fn Builder(consultation_id: String, consultation_title: String, survey: Survey) -> impl IntoView {
+fn Builder(consultation: Consultation, survey: Survey) -> impl IntoView {
     let auth = expect_context::<Auth>();
+    let (consultation_id, consultation_title) =
+        (consultation.id.clone(), consultation.title.clone());
+    let consultation = StoredValue::new(consultation);
+    let translating = RwSignal::new(None);
     let sid = survey.id.clone();
     // Changes that could not be saved because the session ended wait here until signed in again.
     let kept = browser::load::<Survey>(&format!("tellus:builder:{sid}")).filter(|s| s.id == sid);
@@ -245,6 +250,8 @@ fn Builder(consultation_id: String, consultation_title: String, survey: Survey) 
                     imported.id = draft.get_untracked().id;
                     let count = imported.questions.len();
                     draft.set(imported);
+                    // Its translations replace the ones the editor was showing.
+                    translating.set(None);
                     selected.set((count > 0).then_some(0));
                     problems.clear();
                     notice.set(Some(format!("Imported {count} questions. Check them, then save the survey.")));
@@ -317,47 +324,10 @@ fn Builder(consultation_id: String, consultation_title: String, survey: Survey) 
                     <div class="hint" id="import-hint">"It replaces the questions here; nothing is saved until you save the survey."</div>
                     <input class="file-upload" type="file" id="import" accept="application/json,.json" aria-describedby="import-hint" on:change=import/>
                 </div>
-                <Languages draft=draft/>
+                <Languages draft=draft consultation=consultation translating=translating/>
             </div>
             <Preview draft=draft selected=selected/>
         </div>
-    }
-}
-
-/// Which languages the survey can be answered in, and what each translation still lacks.
-#[component]
-fn Languages(draft: RwSignal<Survey>) -> impl IntoView {
-    use tellus_core::language::Language;
-    let rows = move || {
-        draft.with(|survey| {
-            Language::ALL[1..]
-                .iter()
-                .map(|&language| {
-                    let missing = tellus_core::translation::untranslated(survey, language).len();
-                    let state = match (survey.translations.contains_key(&language), missing) {
-                        (false, _) => "Not translated".to_string(),
-                        (true, 0) => "Complete".to_string(),
-                        (true, 1) => "1 text still in English".to_string(),
-                        (true, n) => format!("{n} texts still in English"),
-                    };
-                    view! {
-                        <tr>
-                            <th scope="row">{language.english_name()}" ("<span lang=language.code() dir=language.dir()>{language.name()}</span>")"</th>
-                            <td>{state}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    view! {
-        <h2 class="heading-m">"Languages"</h2>
-        <p class="body">"Participants choose their language at the top of each page. Anything not translated shows in English. To translate, export the survey as JSON, fill in its \"translations\" (the demo children's survey has Welsh and Arabic to copy from), and import it again."</p>
-        <table class="table">
-            <caption class="table__caption">"Translations of this survey"</caption>
-            <thead><tr><th scope="col">"Language"</th><th scope="col">"Translation"</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
     }
 }
 

@@ -14,4 +14,5 @@ pub mod said_did;
 pub mod session;
 pub mod summary;
 pub mod themes;
+pub mod translate;
 pub mod users;

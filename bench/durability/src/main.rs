@@ -3,7 +3,7 @@
 //! PostgreSQL (one INSERT per transaction, synchronous_commit=on) storing the same JSON,
 //! with this disk's raw fsync rate as the single-writer ceiling.
 //!
-//! Usage: cargo run --release -- TELLUS_BINARY [SECONDS_PER_CASE]
+//! Usage: cargo run --release -- TELLUS_BINARY [SECONDS_PER_CASE] [CLIENTS,...]
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -147,6 +147,10 @@ async fn main() {
     let args: Vec<String> = std::env::args().collect();
     let tellus_bin = args.get(1).expect("usage: durability-bench TELLUS_BINARY [SECONDS]").clone();
     let seconds: u64 = args.get(2).map(|s| s.parse().unwrap()).unwrap_or(5);
+    let concurrency: Vec<usize> = match args.get(3) {
+        Some(list) => list.split(',').map(|n| n.parse().expect("clients: numbers such as 1,16")).collect(),
+        None => CONCURRENCY.to_vec(),
+    };
     let work = std::env::temp_dir().join(format!("tellus-durability-{}", std::process::id()));
     std::fs::create_dir_all(&work).unwrap();
 
@@ -187,7 +191,7 @@ async fn main() {
     println!("Raw fsync ceiling (one writer, 4 KiB + fdatasync): {ceiling:.0} per second\n");
     println!("| clients | Tellus responses/s | Tellus p50 | Tellus p99 | PostgreSQL inserts/s | PostgreSQL p50 | PostgreSQL p99 | Tellus / PostgreSQL |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
-    for clients in CONCURRENCY {
+    for clients in concurrency {
         let deadline = Instant::now() + Duration::from_secs(seconds);
         let a = addr.clone();
         let mut t = run_clients(clients, seconds, move |_| tellus_client(a.clone(), deadline)).await;
