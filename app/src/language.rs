@@ -82,6 +82,15 @@ impl Lang {
     }
 }
 
+/// Marks the page on screen as written in English only, until it is left: the switcher
+/// hides and the page's furniture stays English to match its words.
+pub fn english_only_page() {
+    if let Some(lang) = use_context::<Lang>() {
+        lang.offer(Some(vec![Language::English]));
+        on_cleanup(move || lang.offer(None));
+    }
+}
+
 /// The language the page is in: tracked, so a view that reads it is redrawn on a switch.
 /// English where nobody set one up (the workspace and the events app).
 pub fn current() -> Language {

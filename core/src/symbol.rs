@@ -38,22 +38,15 @@ impl Symbol {
         Symbol::Move,
     ];
 
-    /// The words that go with the picture (also its alt text).
+    /// The words that go with the picture (also its alt text), in English.
     pub fn label(self) -> &'static str {
-        match self {
-            Symbol::Happy => "Happy",
-            Symbol::Sad => "Sad",
-            Symbol::Worried => "Worried",
-            Symbol::Idea => "I have an idea",
-            Symbol::Help => "I need help",
-            Symbol::Time => "Waiting too long",
-            Symbol::Friends => "Friends",
-            Symbol::School => "School",
-            Symbol::Home => "Home",
-            Symbol::Talk => "Talking",
-            Symbol::Hand => "Hands and everyday skills",
-            Symbol::Move => "Moving",
-        }
+        self.label_in(crate::language::Language::English.words())
+    }
+
+    /// The words that go with the picture in the interface's language.
+    pub fn label_in(self, words: &crate::language::Words) -> &'static str {
+        let index = Symbol::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        words.event.symbols[index]
     }
 
     /// The symbol's name in survey JSON, file names and form values, e.g. `happy`.

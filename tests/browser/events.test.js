@@ -218,9 +218,13 @@ test('you said, we did: written by the facilitator, read by anyone in easy read'
 
   const { context } = await tabletContext(shared.browser, url);
   const reader = await context.newPage();
+  // A device set to Welsh: the page is written in English only, so it shows whole in English.
+  await reader.addInitScript(() => localStorage.setItem('tellus:language', '"cy"'));
   await reader.goto(`${url}/s/therapies-parents`);
   await reader.getByRole('link', { name: /you said, we did/ }).click();
   await heading(reader, 'You said, we did');
+  assert.equal(await reader.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await reader.getByRole('navigation', { name: 'Language' }).count(), 0);
   await reader.getByRole('cell', { name: 'We will publish waiting times every month' }).waitFor();
   await reader.getByText('31 March 2027').waitFor();
   await expectAccessible(reader, 'the public you said, we did page');
@@ -229,4 +233,85 @@ test('you said, we did: written by the facilitator, read by anyone in easy read'
   const picture = reader.locator('.easy-list__picture').first();
   assert.equal(await picture.evaluate((img) => img.complete && img.naturalWidth > 0), true, 'the status picture loads');
   await expectAccessible(reader, 'the easy-read you said, we did page');
+});
+
+test('children take part in an event in Welsh and in Arabic, chosen on their tablets', async () => {
+  const url = shared.server.url;
+  const staff = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await staff.newPage();
+  await signInAsAdmin(page);
+  await page.getByRole('link', { name: 'Children\'s therapies review' }).click();
+  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  await page.getByLabel('Name of the event').fill('Ysgol Gymraeg workshop');
+  await page.getByRole('button', { name: 'Add event' }).click();
+  await heading(page, 'Ysgol Gymraeg workshop');
+  // The facilitator writes the activities in the room's languages; Tellus words the rest.
+  await page.getByLabel('Title', { exact: true }).fill('Syniadau / أفكار');
+  await page.getByLabel('Questions on the wall').fill('Beth sy\'n helpu? / ما الذي يساعد؟');
+  await page.getByRole('button', { name: 'Add to the agenda' }).click();
+  await page.getByRole('heading', { level: 3, name: 'Syniadau / أفكار' }).waitFor();
+  await page.getByLabel('Kind of activity').selectOption('dot_vote');
+  await page.getByRole('button', { name: 'Use the review\'s emerging priorities' }).click();
+  await page.getByLabel('Most dots on one option (optional)').fill('1');
+  await page.getByRole('button', { name: 'Add to the agenda' }).click();
+  await page.getByRole('heading', { level: 3, name: 'Our priorities' }).waitFor();
+  const code = (await page.locator('.join-box__code .code').textContent()).replace(/\s/g, '');
+
+  // One child chooses Welsh on the join page, the other Arabic.
+  const children = [];
+  for (const [name, language, joinWord, waiting] of [
+    ['Cymraeg', { lang: 'cy', dir: 'ltr' }, 'Ymuno', 'Yn aros am y gweithgaredd nesaf'],
+    ['العربية', { lang: 'ar', dir: 'rtl' }, 'انضمام', 'بانتظار النشاط التالي'],
+  ]) {
+    const { context, foreign } = await tabletContext(shared.browser, url);
+    const p = await context.newPage();
+    await p.goto(`${url}/join/${code}`);
+    await heading(p, 'Join an event');
+    await p.getByRole('navigation', { name: 'Language' }).getByRole('button', { name }).tap();
+    assert.deepEqual(await p.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir })), language);
+    // The code typed (here: from the link) stays when the page changes language.
+    assert.equal(await p.locator('#code').inputValue(), code);
+    await p.getByRole('button', { name: joinWord }).tap();
+    await heading(p, waiting);
+    children.push({ page: p, foreign });
+  }
+  const [welsh, arabic] = children.map((c) => c.page);
+  await welsh.getByText('Cadwch y dudalen hon ar agor.', { exact: false }).waitFor();
+  await expectAccessible(arabic, 'waiting for an activity in Arabic');
+
+  // The idea wall in Welsh: an error first, then a picture note.
+  await page.getByRole('button', { name: 'Start: Syniadau / أفكار' }).click();
+  await heading(welsh, 'Syniadau / أفكار');
+  await welsh.getByRole('button', { name: 'Postio fy nodyn' }).tap();
+  await welsh.getByRole('heading', { name: 'Mae yna broblem' }).waitFor();
+  await welsh.locator('#error-summary').getByText('Ysgrifennwch eich syniad neu dewiswch lun').waitFor();
+  assert.match(await welsh.title(), /^Gwall: /);
+  await welsh.getByRole('checkbox', { name: 'Mae gen i syniad' }).tap();
+  await welsh.getByRole('button', { name: 'Postio fy nodyn' }).tap();
+  await welsh.getByText('Mae eich nodyn ar y wal.').waitFor();
+  await welsh.getByRole('img', { name: 'Mae gen i syniad' }).waitFor();
+  await expectAccessible(welsh, 'the idea wall in Welsh');
+  await arabic.getByLabel('فكرتك').fill('ألعاب أكثر في جلسات النطق');
+  await arabic.getByRole('button', { name: 'انشر ملاحظتي' }).tap();
+  await arabic.getByText('ملاحظتك على الجدار.').waitFor();
+
+  // Dot-voting in Arabic, right to left: counts agree with their numbers.
+  await page.getByRole('button', { name: 'Start: Our priorities' }).click();
+  await heading(arabic, 'Our priorities');
+  await arabic.getByText('لديك', { exact: false }).first().waitFor();
+  const add = arabic.getByRole('button', { name: 'أضف نقطة إلى Develop key service principles' });
+  await add.tap();
+  await add.tap();
+  // One dot at most on an option here: the second is refused, and said so in Arabic.
+  await arabic.getByText('وصل Develop key service principles إلى أكبر عدد من النقاط', { exact: false }).waitFor({ state: 'attached' });
+  assert.equal(await arabic.locator('.dots__option', { hasText: 'Develop key service principles' }).locator('.dots__count').textContent(), 'نقطة واحدة');
+  await arabic.getByRole('button', { name: 'احفظ نقاطي' }).tap();
+  await arabic.getByText('حُفظت نقاطك.', { exact: false }).waitFor();
+  await expectAccessible(arabic, 'dot-voting in Arabic');
+  await heading(welsh, 'Our priorities');
+  await welsh.getByRole('button', { name: 'Ychwanegu dot at Make better use of needs analysis' }).tap();
+  await welsh.getByRole('button', { name: 'Cadw\'r dotiau' }).tap();
+  await welsh.getByText('Mae eich dotiau wedi\'u cadw.', { exact: false }).waitFor();
+  for (const c of children) assert.deepEqual(c.foreign, [], 'no request leaves the site');
+  await staff.close();
 });

@@ -8,6 +8,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use tellus_app::components::layout::SkipLink;
 use tellus_app::components::question::EasyRead;
+use tellus_app::language::{Lang, LanguageSwitch, words};
 use tellus_app::pages;
 
 fn main() {
@@ -20,14 +21,17 @@ fn main() {
 fn EventApp() -> impl IntoView {
     // Easy read is chosen per page here; nothing is kept on the device.
     provide_context(EasyRead(RwSignal::new(false)));
+    // The device's language, shared with the survey app (a child who chose Welsh there has it here).
+    provide_context(Lang::start());
     view! {
         <Router>
             <SkipLink/>
             <header class="header">
                 <div class="width-container header__container">
                     <a href="/" rel="external" class="header__service-name">"Tellus"</a>
-                    <span class="header__tagline">"Tell us what you think"</span>
-                    <a href="/help" rel="external" class="header__help">"Need to talk?"</a>
+                    <span class="header__tagline">{move || words().tagline}</span>
+                    <a href="/help" rel="external" class="header__help">{move || words().need_to_talk}</a>
+                    <LanguageSwitch/>
                 </div>
             </header>
             <div class="width-container">
@@ -43,7 +47,7 @@ fn EventApp() -> impl IntoView {
             </div>
             <footer class="footer">
                 <div class="width-container">
-                    <p>"Tellus never asks for your name. This device keeps only a random number so it can rejoin the event. No cookies, no tracking, nothing sent to anyone else."</p>
+                    <p>{move || words().event.footer}</p>
                 </div>
             </footer>
         </Router>

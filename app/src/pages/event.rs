@@ -6,6 +6,7 @@ use crate::browser;
 use crate::components::chart::Charts;
 use crate::components::form::Problems;
 use crate::components::question::QuestionInput;
+use crate::language::{current, words};
 use crate::live;
 use crate::pages::join::{join, participant_key};
 use leptos::ev::SubmitEvent;
@@ -18,7 +19,7 @@ use tellus_core::event::{
     self, ActivityKind, Contribute, Contribution, LiveActivity, Mine, NOTE_LIMIT, NewNote, Phase,
     Results, RoomState, Symbol, Vote,
 };
-use tellus_core::response::{Answers, grapheme_count, validate_answer};
+use tellus_core::response::{Answers, grapheme_count, validate_answer_in};
 use uuid::Uuid;
 
 /// What the device knows: which event, and who it is in it.
@@ -67,7 +68,7 @@ pub fn EventPage() -> impl IntoView {
         );
         return ().into_any();
     };
-    browser::set_title("Event");
+    browser::set_title(words().event.event);
     browser::focus_page();
     let place = Place {
         code: code.clone(),
@@ -96,10 +97,11 @@ pub fn EventPage() -> impl IntoView {
             });
             let after = r.activity.as_ref().map(|a| (a.id.clone(), a.phase));
             if before != after {
+                let w = words().event;
                 announce.set(match &r.activity {
-                    Some(a) if a.phase == Phase::Open => format!("Now: {}", a.title),
-                    Some(a) => format!("{} has closed", a.title),
-                    None => "Waiting for the next activity".into(),
+                    Some(a) if a.phase == Phase::Open => (w.now)(&a.title),
+                    Some(a) => (w.has_closed)(&a.title),
+                    None => w.waiting.into(),
                 });
             }
             room.set(Some(r));
@@ -132,7 +134,7 @@ pub fn EventPage() -> impl IntoView {
                 if let Ok(joined) = join(&place.code, None).await {
                     place.participant.set(joined.participant);
                     place.mine.set(Mine::default());
-                    announce.set("Ready for the next person".into());
+                    announce.set(words().event.ready_next.into());
                     browser::focus("page-heading");
                 }
             });
@@ -141,19 +143,20 @@ pub fn EventPage() -> impl IntoView {
     view! {
         <div class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</div>
         {move || problem.get().map(|p| view! {
-            <h1 class="heading-xl" id="page-heading" tabindex="-1">"We could not find that event"</h1>
+            <h1 class="heading-xl" id="page-heading" tabindex="-1">{move || words().event.not_found}</h1>
             <p class="body">{p}</p>
-            <p class="body"><a href="/join">"Enter the code again"</a></p>
+            <p class="body"><a href="/join">{move || words().event.enter_again}</a></p>
         })}
         {move || (!connected.get()).then(|| view! {
-            <div class="notification" role="status"><p class="body">"Reconnecting… Your place and what you sent are kept."</p></div>
+            <div class="notification" role="status"><p class="body">{move || words().event.reconnecting}</p></div>
         })}
-        {move || room.get().map(|r| {
+        // Drawn again when the room changes or the device switches language.
+        {move || { let _ = current(); room.get() }.map(|r| {
             let children = r.children;
             view! { <div class="event" class=("child-mode", children)><Room room=r place=place.clone()/></div> }
         })}
         <p class="body event-next-person">
-            <button type="button" class="button button--secondary" on:click=new_person>"Passing this device on? Start as the next person"</button>
+            <button type="button" class="button button--secondary" on:click=new_person>{move || words().event.next_person}</button>
         </p>
     }
     .into_any()
@@ -179,22 +182,23 @@ fn Room(room: RoomState, place: Place) -> impl IntoView {
         Some(a) => format!("{} – {}", a.title, room.title),
         None => room.title.clone(),
     });
+    let w = words().event;
     let caption = view! { <span class="caption">{room.title.clone()}</span> };
     if room.ended {
         return view! {
             {caption}
-            <h1 class="heading-xl" id="page-heading" tabindex="-1">"This event has ended"</h1>
-            <p class="body">"Thank you for taking part. What you said goes into the consultation with everything else people told us."</p>
-            <p class="body"><a href=format!("/you-said-we-did/{}", room.consultation_id)>"See what is being done: you said, we did"</a></p>
+            <h1 class="heading-xl" id="page-heading" tabindex="-1">{w.ended}</h1>
+            <p class="body">{w.ended_thanks}</p>
+            <p class="body"><a href=format!("/you-said-we-did/{}", room.consultation_id)>{w.see_said_did}</a></p>
         }
         .into_any();
     }
     let Some(activity) = room.activity else {
         return view! {
             {caption}
-            <h1 class="heading-xl" id="page-heading" tabindex="-1">"Waiting for the next activity"</h1>
+            <h1 class="heading-xl" id="page-heading" tabindex="-1">{w.waiting}</h1>
             <div class="panel panel--waiting">
-                <p class="body">"Keep this page open. It changes by itself when the facilitator starts something."</p>
+                <p class="body">{w.keep_open}</p>
             </div>
         }
         .into_any();
@@ -202,10 +206,10 @@ fn Room(room: RoomState, place: Place) -> impl IntoView {
     let body = match activity.phase {
         Phase::Open => open_activity(activity.clone(), room.title.clone(), place).into_any(),
         _ => view! {
-            <p class="body">"This activity has closed. Thank you."</p>
+            <p class="body">{w.activity_closed}</p>
             {activity.results.clone().map_or_else(
-                || view! { <p class="body">"The results will be on the screen in the room."</p> }.into_any(),
-                |r| view! { <h2 class="heading-m">"Results"</h2><ResultsView results=r/> }.into_any(),
+                || view! { <p class="body">{w.results_in_room}</p> }.into_any(),
+                |r| view! { <h2 class="heading-m">{w.results}</h2><ResultsView results=r/> }.into_any(),
             )}
         }
         .into_any(),
@@ -222,7 +226,7 @@ fn Room(room: RoomState, place: Place) -> impl IntoView {
             <h1 class="heading-xl" id="page-heading" tabindex="-1">{activity.title.clone()}</h1>
         })}
         {body}
-        {(activity.phase == Phase::Open).then(|| activity.results.clone().map(|r| view! { <h2 class="heading-m">"Results so far"</h2><ResultsView results=r/> }))}
+        {(activity.phase == Phase::Open).then(|| activity.results.clone().map(|r| view! { <h2 class="heading-m">{w.results_so_far}</h2><ResultsView results=r/> }))}
     }
     .into_any()
 }
@@ -253,6 +257,7 @@ fn IdeaForm(activity: String, prompts: Vec<String>, place: Place) -> impl IntoVi
     let posted = RwSignal::new(false);
     let sending = RwSignal::new(false);
     let several = prompts.len() > 1;
+    let w = words().event;
     let on_submit = {
         let (place, activity) = (place.clone(), activity.clone());
         move |ev: SubmitEvent| {
@@ -262,20 +267,11 @@ fn IdeaForm(activity: String, prompts: Vec<String>, place: Place) -> impl IntoVi
             }
             let words = text.get_untracked();
             if words.trim().is_empty() && symbol.get_untracked().is_none() {
-                problems.show_local(
-                    &[("note", "Write your idea or choose a picture")],
-                    "Idea wall",
-                );
+                problems.show_local(&[("note", w.note_needed)], w.idea_wall);
                 return;
             }
             if grapheme_count(words.trim()) > NOTE_LIMIT {
-                problems.show_local(
-                    &[(
-                        "note",
-                        "Your note is too long. Make it shorter, or post two notes",
-                    )],
-                    "Idea wall",
-                );
+                problems.show_local(&[("note", w.note_too_long)], w.idea_wall);
                 return;
             }
             let note = NewNote {
@@ -297,7 +293,7 @@ fn IdeaForm(activity: String, prompts: Vec<String>, place: Place) -> impl IntoVi
                         posted.set(true);
                         browser::focus("note-posted");
                     }
-                    Err(e) => problems.show_error(&e, "note", "Idea wall"),
+                    Err(e) => problems.show_error(&e, "note", w.idea_wall),
                 }
                 sending.set(false);
             });
@@ -308,14 +304,14 @@ fn IdeaForm(activity: String, prompts: Vec<String>, place: Place) -> impl IntoVi
         {problems.summary()}
         {move || posted.get().then(|| view! {
             <div class="notification notification--success" id="note-posted" tabindex="-1" role="status">
-                <p class="body">"Your note is on the wall. You can post another."</p>
+                <p class="body">{w.note_posted}</p>
             </div>
         })}
         <form novalidate on:submit=on_submit>
             {several.then(|| view! {
                 <div class="form-group">
                     <fieldset class="fieldset">
-                        <legend class="fieldset__legend fieldset__legend--m">"Which question is your note about?"</legend>
+                        <legend class="fieldset__legend fieldset__legend--m">{w.which_prompt}</legend>
                         <div class="radios">
                             {prompts.iter().enumerate().map(|(i, p)| {
                                 let id = format!("prompt-{i}");
@@ -333,20 +329,21 @@ fn IdeaForm(activity: String, prompts: Vec<String>, place: Place) -> impl IntoVi
             })}
             {(!several).then(|| view! { <p class="body-l">{prompts.first().cloned().unwrap_or_default()}</p> })}
             <div class=move || if problems.for_field("note").is_some() { "form-group form-group--error" } else { "form-group" }>
-                <label class="label label--m" for="note">"Your idea"</label>
-                <div class="hint" id="note-hint">"A few words, like a sticky note. Please don't write anyone's name."</div>
-                {move || problems.for_field("note").map(|m| view! { <p class="error-message" id="note-error"><span class="visually-hidden">"Error: "</span>{m}</p> })}
+                <label class="label label--m" for="note">{w.your_idea}</label>
+                <div class="hint" id="note-hint">{w.idea_hint}</div>
+                {move || problems.for_field("note").map(|m| view! { <p class="error-message" id="note-error"><span class="visually-hidden">{words().error_prefix}</span>{m}</p> })}
                 <textarea class="textarea" id="note" name="note" rows="3"
                     aria-describedby=move || if problems.for_field("note").is_some() { "note-hint note-count note-error" } else { "note-hint note-count" }
                     prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 <div class="hint" id="note-count" aria-live="polite">{move || {
                     let n = used();
-                    if n > NOTE_LIMIT { format!("{} characters too many", n - NOTE_LIMIT) } else { format!("{} characters left", NOTE_LIMIT - n) }
+                    let w = words();
+                    if n > NOTE_LIMIT { (w.characters_over)(n - NOTE_LIMIT) } else { (w.characters_left)(NOTE_LIMIT - n) }
                 }}</div>
             </div>
             <div class="form-group">
                 <fieldset class="fieldset">
-                    <legend class="fieldset__legend fieldset__legend--s">"Or add a picture (optional)"</legend>
+                    <legend class="fieldset__legend fieldset__legend--s">{w.add_picture}</legend>
                     <div class="symbols">
                         {Symbol::ALL.into_iter().map(|s| {
                             let id = format!("symbol-{}", s.key());
@@ -357,7 +354,7 @@ fn IdeaForm(activity: String, prompts: Vec<String>, place: Place) -> impl IntoVi
                                         on:change=move |_| symbol.update(|cur| *cur = if *cur == Some(s) { None } else { Some(s) })/>
                                     <label class="symbols__label" for=id>
                                         <img src=s.src() alt="" width="56" height="56"/>
-                                        <span>{s.label()}</span>
+                                        <span>{s.label_in(words())}</span>
                                     </label>
                                 </div>
                             }
@@ -366,13 +363,13 @@ fn IdeaForm(activity: String, prompts: Vec<String>, place: Place) -> impl IntoVi
                 </fieldset>
             </div>
             <button class="button" type="submit" aria-disabled=move || sending.get().then_some("true")>
-                {move || if sending.get() { "Posting…" } else { "Post my note" }}
+                {move || if sending.get() { w.posting } else { w.post_note }}
             </button>
         </form>
         {move || {
             let notes = place.mine.get().notes;
             (!notes.is_empty()).then(|| view! {
-                <h2 class="heading-m">"Your notes"</h2>
+                <h2 class="heading-m">{w.your_notes}</h2>
                 <ul class="wall__notes wall__notes--mine">
                     {notes.into_iter().map(|n| view! { <li><NoteCard text=n.text symbol=n.symbol/></li> }).collect_view()}
                 </ul>
@@ -386,7 +383,7 @@ fn IdeaForm(activity: String, prompts: Vec<String>, place: Place) -> impl IntoVi
 pub fn NoteCard(text: String, symbol: Option<Symbol>) -> impl IntoView {
     view! {
         <div class="note">
-            {symbol.map(|s| view! { <img class="note__symbol" src=s.src() alt=s.label() width="48" height="48"/> })}
+            {symbol.map(|s| view! { <img class="note__symbol" src=s.src() alt=s.label_in(words()) width="48" height="48"/> })}
             {(!text.is_empty()).then(|| view! { <p class="note__text">{text}</p> })}
         </div>
     }
@@ -415,39 +412,28 @@ fn DotVoter(
     let saved = RwSignal::new(false);
     let sending = RwSignal::new(false);
     let per = max.unwrap_or(dots);
-    let dots_word = |n: u32| {
-        if n == 1 {
-            "1 dot".to_string()
-        } else {
-            format!("{n} dots")
-        }
-    };
+    let w = words().event;
+    let dots_word = w.dots;
     let change = move |id: String, label: String, delta: i32| {
         saved.set(false);
         let now = placed.with_untracked(|p| p.get(&id).copied().unwrap_or(0));
         if delta > 0 && left() == 0 {
-            status.set("No dots left. Take one off another option first.".into());
+            status.set(w.no_dots_left.into());
             return;
         }
         if delta > 0 && now >= per {
-            status.set(format!(
-                "{label} has the most dots one option can have ({per})."
-            ));
+            status.set((w.most_on_one)(&label, per));
             return;
         }
         if delta < 0 && now == 0 {
-            status.set(format!("{label} has no dots to take off."));
+            status.set((w.none_to_take)(&label));
             return;
         }
         let next = if delta > 0 { now + 1 } else { now - 1 };
         placed.update(|p| {
             p.insert(id.clone(), next);
         });
-        status.set(format!(
-            "{} on {label}. {} left.",
-            dots_word(next),
-            dots_word(left())
-        ));
+        status.set((w.placed)(next, &label, left()));
     };
     let on_submit = {
         let place = place.clone();
@@ -457,10 +443,7 @@ fn DotVoter(
                 return;
             }
             if used() == 0 {
-                problems.show_local(
-                    &[("dots", "Place at least one dot, then save")],
-                    "Dot-voting",
-                );
+                problems.show_local(&[("dots", w.dot_needed)], w.dot_voting);
                 return;
             }
             let send = place.send(
@@ -477,7 +460,7 @@ fn DotVoter(
                         saved.set(true);
                         browser::focus("dots-saved");
                     }
-                    Err(e) => problems.show_error(&e, "dots", "Dot-voting"),
+                    Err(e) => problems.show_error(&e, "dots", w.dot_voting),
                 }
                 sending.set(false);
             });
@@ -485,9 +468,8 @@ fn DotVoter(
     };
     view! {
         {problems.summary()}
-        <p class="body-l">{format!("You have {}. Put them on what matters most to you.", dots_word(dots))}
-            {max.map(|m| format!(" Up to {} on one.", dots_word(m)))}</p>
-        <p class="dots__left" role="status" aria-live="polite">{move || format!("{} left", dots_word(left()))}</p>
+        <p class="body-l">{(w.you_have)(dots)}{max.map(w.up_to_on_one)}</p>
+        <p class="dots__left" role="status" aria-live="polite">{move || (w.dots_left)(left())}</p>
         <p class="visually-hidden" aria-live="assertive">{move || status.get()}</p>
         <form novalidate on:submit=on_submit id="dots">
             <ul class="dots">
@@ -510,12 +492,12 @@ fn DotVoter(
                             <span class="dots__pips" aria-hidden="true">{move || "●".repeat(c1() as usize)}</span>
                             <span class="dots__controls">
                                 <button type="button" class="button button--secondary dots__button"
-                                    aria-label=format!("Take a dot off {label}")
+                                    aria-label=(w.take_dot)(&label)
                                     aria-disabled=move || (c2() == 0).then_some("true")
                                     on:click=minus>"−"</button>
                                 <span class="dots__count">{move || dots_word(count())}</span>
                                 <button type="button" class="button button--secondary dots__button"
-                                    aria-label=format!("Add a dot to {label}")
+                                    aria-label=(w.add_dot)(&label)
                                     aria-disabled=move || (left() == 0).then_some("true")
                                     on:click=plus>"+"</button>
                             </span>
@@ -525,11 +507,11 @@ fn DotVoter(
             </ul>
             {move || saved.get().then(|| view! {
                 <div class="notification notification--success" id="dots-saved" tabindex="-1" role="status">
-                    <p class="body">"Your dots are saved. You can change them until voting closes."</p>
+                    <p class="body">{w.dots_saved}</p>
                 </div>
             })}
             <button class="button" type="submit" aria-disabled=move || sending.get().then_some("true")>
-                {move || if sending.get() { "Saving…" } else { "Save my dots" }}
+                {move || if sending.get() { w.saving } else { w.save_dots }}
             </button>
         </form>
     }
@@ -560,13 +542,14 @@ fn AnswerSteps(
     let activity = StoredValue::new(activity);
     let title = StoredValue::new(title);
     let place = StoredValue::new(place);
+    let w = words().event;
     view! {
         {move || if done.get() {
             view! {
                 <div class="notification notification--success" id="answers-saved" tabindex="-1" role="status">
-                    <p class="body">"Thank you. Your answers are saved. You can change them until this closes."</p>
+                    <p class="body">{w.answers_saved}</p>
                 </div>
-                <button type="button" class="button button--secondary" on:click=move |_| { done.set(false); step.set(0); }>"Change my answers"</button>
+                <button type="button" class="button button--secondary" on:click=move |_| { done.set(false); step.set(0); }>{w.change_answers}</button>
             }.into_any()
         } else {
             let i = step.get();
@@ -574,13 +557,13 @@ fn AnswerSteps(
             let draft = RwSignal::new(answers.with_untracked(|a| a.get(&question.id).cloned()));
             let error = RwSignal::new(None::<FieldError>);
             let last = i + 1 == total;
-            let caption = if total > 1 { format!("{} – {} of {total}", title.get_value(), i + 1) } else { title.get_value() };
+            let caption = if total > 1 { (w.step_of)(&title.get_value(), i + 1, total) } else { title.get_value() };
             let caption = format!("{} · {caption}", event_title.get_value());
             let q = question.clone();
             let on_submit = move |ev: SubmitEvent| {
                 ev.prevent_default();
                 let answer = draft.get_untracked();
-                if let Err(e) = validate_answer(&q, answer.as_ref()) {
+                if let Err(e) = validate_answer_in(&q, answer.as_ref(), words()) {
                     error.set(Some(e));
                     browser::focus(&crate::components::question::first_input_id(&q));
                     return;
@@ -605,7 +588,7 @@ fn AnswerSteps(
                             done.set(true);
                             browser::focus("answers-saved");
                         }
-                        Err(e) => problems.show_error(&e, "answers", "Your answers"),
+                        Err(e) => problems.show_error(&e, "answers", w.your_answers),
                     }
                 });
             };
@@ -613,7 +596,7 @@ fn AnswerSteps(
                 {problems.summary()}
                 <form novalidate on:submit=on_submit id="answers">
                     <QuestionInput question=question draft=draft error=error caption=caption/>
-                    <button class="button" type="submit">{if last { "Send" } else { "Continue" }}</button>
+                    <button class="button" type="submit">{if last { w.send } else { words().continue_ }}</button>
                 </form>
             }.into_any()
         }}
@@ -630,7 +613,7 @@ pub fn ResultsView(results: Results) -> impl IntoView {
                     <section class="wall__column" aria-labelledby=format!("wall-{i}")>
                         <h3 class="heading-s" id=format!("wall-{i}")>{c.prompt}</h3>
                         {if c.notes.is_empty() {
-                            view! { <p class="body">"No notes yet."</p> }.into_any()
+                            view! { <p class="body">{words().event.no_notes}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="wall__notes">

@@ -3,6 +3,7 @@
 use crate::api::{self, Change};
 use crate::browser;
 use crate::components::form::{Problems, TextInput};
+use crate::language::{current, words};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -30,7 +31,6 @@ pub async fn join(code: &str, group: Option<String>) -> Result<Joined, api::Clie
 /// `/join` and `/join/:code`: the code, and a table or group if the room uses them.
 #[component]
 pub fn JoinPage() -> impl IntoView {
-    browser::set_title("Join an event");
     browser::focus_page();
     let params = use_params_map();
     let navigate = use_navigate();
@@ -45,13 +45,8 @@ pub fn JoinPage() -> impl IntoView {
         }
         let typed = code.get_untracked();
         if normalise_code(&typed).is_none() {
-            problems.show_local(
-                &[(
-                    "code",
-                    "Enter the 6 letters and numbers shown on the screen, like K7M 2QX",
-                )],
-                "Join an event",
-            );
+            let w = words().event;
+            problems.show_local(&[("code", w.code_error)], w.join_title);
             return;
         }
         let group = Some(group.get_untracked().trim().to_string()).filter(|g| !g.is_empty());
@@ -60,19 +55,24 @@ pub fn JoinPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match join(&typed, group).await {
                 Ok(joined) => navigate(&format!("/event/{}", joined.code), Default::default()),
-                Err(e) => problems.show_error(&e, "code", "Join an event"),
+                Err(e) => problems.show_error(&e, "code", words().event.join_title),
             }
             joining.set(false);
         });
     };
-    view! {
-        <h1 class="heading-xl" id="page-heading" tabindex="-1">"Join an event"</h1>
-        <p class="body">"Take part in a workshop or meeting from this phone or tablet. You do not need an account, and we never ask your name."</p>
-        {problems.summary()}
-        <form novalidate on:submit=on_submit class="narrow">
-            <TextInput id="code" label="Event code" hint="6 letters and numbers, shown on the screen in the room" value=code problems=problems width="code" autocomplete="off"/>
-            <TextInput id="group" label="Table or group (optional)" hint="Only if the facilitator asked for it, like Table 2. Not your name." value=group problems=problems width="20" autocomplete="off"/>
-            <button class="button" type="submit" aria-disabled=move || joining.get().then_some("true")>"Join"</button>
-        </form>
+    // Drawn again in another language when the device switches; what was typed is kept.
+    move || {
+        let w = current().words().event;
+        browser::set_title(w.join_title);
+        view! {
+            <h1 class="heading-xl" id="page-heading" tabindex="-1">{w.join_title}</h1>
+            <p class="body">{w.join_intro}</p>
+            {problems.summary()}
+            <form novalidate on:submit=on_submit.clone() class="narrow">
+                <TextInput id="code" label=w.code_label hint=w.code_hint value=code problems=problems width="code" autocomplete="off"/>
+                <TextInput id="group" label=w.group_label hint=w.group_hint value=group problems=problems width="20" autocomplete="off"/>
+                <button class="button" type="submit" aria-disabled=move || joining.get().then_some("true")>{w.join}</button>
+            </form>
+        }
     }
 }

@@ -11,6 +11,8 @@ use tellus_core::board::WhatYouToldUs;
 /// `/results/:id`: what a consultation heard, as published.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
+    // Published in the facilitator's words, in English for now.
+    crate::language::english_only_page();
     let params = use_params_map();
     let summary = LocalResource::new(move || {
         let id = params.read().get("id").unwrap_or_default();

@@ -11,6 +11,8 @@ use tellus_core::survey::long_date;
 /// `/you-said-we-did/:id`.
 #[component]
 pub fn SaidDidPage() -> impl IntoView {
+    // Published in the facilitator's words, in English for now.
+    crate::language::english_only_page();
     let params = use_params_map();
     let page = LocalResource::new(move || {
         let id = params.read().get("id").unwrap_or_default();

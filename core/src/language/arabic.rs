@@ -1,7 +1,7 @@
 //! الواجهة بالعربية (the interface in Arabic). Counts of months and seconds follow Arabic's
 //! number agreement; other counts are phrased as "label: n" to need none.
 
-use super::{NoticeWords, Words};
+use super::{EventWords, NoticeWords, Words};
 
 /// A count with its noun as Arabic says it: one, two (dual), 3 to 10 (plural), 11 and up.
 fn count(n: u32, one: &str, two: &str, few: &str, many: &str) -> String {
@@ -231,7 +231,89 @@ pub(super) static WORDS: Words = Words {
     all_sent: "تم إرسال كل الإجابات",
     waiting_to_send: |n| format!("إجابات تنتظر الإرسال: {n}"),
     saved_offline: |n| format!("إجابات محفوظة على هذا الجهاز: {n}. سيتم إرسالها عند توفر الاتصال."),
+    event: &EVENT,
 };
+
+pub(super) static EVENT: EventWords = EventWords {
+    footer: "لا يطلب Tellus اسمك أبدًا. يحتفظ هذا الجهاز برقم عشوائي فقط ليتمكن من العودة إلى الفعالية. لا ملفات تعريف ارتباط، ولا تتبع، ولا يُرسل شيء إلى أي جهة أخرى.",
+    join_title: "الانضمام إلى فعالية",
+    join_intro: "شارك في ورشة عمل أو اجتماع من هذا الهاتف أو الجهاز اللوحي. لا تحتاج إلى حساب، ولا نسألك عن اسمك أبدًا.",
+    code_label: "رمز الفعالية",
+    code_hint: "6 أحرف وأرقام، تظهر على الشاشة في القاعة",
+    code_error: "أدخل الأحرف والأرقام الستة الظاهرة على الشاشة، مثل K7M 2QX",
+    group_label: "الطاولة أو المجموعة (اختياري)",
+    group_hint: "فقط إذا طلب الميسّر ذلك، مثل طاولة 2. وليس اسمك.",
+    join: "انضمام",
+    event: "فعالية",
+    now: |title| format!("الآن: {title}"),
+    has_closed: |title| format!("أُغلق: {title}"),
+    waiting: "بانتظار النشاط التالي",
+    keep_open: "أبقِ هذه الصفحة مفتوحة. ستتغير من تلقاء نفسها عندما يبدأ الميسّر نشاطًا.",
+    ready_next: "جاهز للشخص التالي",
+    next_person: "هل ستعطي هذا الجهاز لشخص آخر؟ ابدأ كشخص جديد",
+    not_found: "لم نتمكن من العثور على تلك الفعالية",
+    enter_again: "أدخل الرمز مرة أخرى",
+    reconnecting: "جارٍ إعادة الاتصال… مكانك وما أرسلته محفوظان.",
+    ended: "انتهت هذه الفعالية",
+    ended_thanks: "شكرًا لمشاركتك. ما قلته سيُضاف إلى الاستشارة مع كل ما أخبرنا به الآخرون.",
+    see_said_did: "اطّلع على ما يُنجز: قلتم، ففعلنا",
+    activity_closed: "أُغلق هذا النشاط. شكرًا لك.",
+    results_in_room: "ستظهر النتائج على الشاشة في القاعة.",
+    results: "النتائج",
+    results_so_far: "النتائج حتى الآن",
+    no_notes: "لا توجد ملاحظات بعد.",
+    idea_wall: "جدار الأفكار",
+    which_prompt: "عن أي سؤال تتحدث ملاحظتك؟",
+    your_idea: "فكرتك",
+    idea_hint: "بضع كلمات، مثل ورقة ملاحظات لاصقة. من فضلك لا تكتب اسم أي شخص.",
+    note_needed: "اكتب فكرتك أو اختر صورة",
+    note_too_long: "ملاحظتك طويلة جدًا. اجعلها أقصر، أو انشر ملاحظتين",
+    add_picture: "أو أضف صورة (اختياري)",
+    posting: "جارٍ النشر…",
+    post_note: "انشر ملاحظتي",
+    note_posted: "ملاحظتك على الجدار. يمكنك نشر ملاحظة أخرى.",
+    your_notes: "ملاحظاتك",
+    symbols: [
+        "سعيد",
+        "حزين",
+        "قلق",
+        "لديّ فكرة",
+        "أحتاج إلى مساعدة",
+        "الانتظار طويل جدًا",
+        "الأصدقاء",
+        "المدرسة",
+        "البيت",
+        "الكلام",
+        "اليدان والمهارات اليومية",
+        "الحركة",
+    ],
+    dot_voting: "التصويت بالنقاط",
+    dots,
+    you_have: |n| format!("لديك {}. ضعها على ما يهمك أكثر.", dots(n)),
+    up_to_on_one: |n| format!(" حتى {} على خيار واحد.", dots(n)),
+    dots_left: |n| format!("المتبقي: {}", dots(n)),
+    placed: |n, label, left| format!("{} على {label}. المتبقي: {}.", dots(n), dots(left)),
+    no_dots_left: "لم تتبقَّ لديك نقاط. أزل نقطة من خيار آخر أولًا.",
+    most_on_one: |label, n| {
+        format!("وصل {label} إلى أكبر عدد من النقاط يمكن أن يحصل عليه خيار واحد ({n}).")
+    },
+    none_to_take: |label| format!("لا توجد نقاط لإزالتها من {label}."),
+    take_dot: |label| format!("أزل نقطة من {label}"),
+    add_dot: |label| format!("أضف نقطة إلى {label}"),
+    dot_needed: "ضع نقطة واحدة على الأقل، ثم احفظ",
+    dots_saved: "حُفظت نقاطك. يمكنك تغييرها حتى يُغلق التصويت.",
+    saving: "جارٍ الحفظ…",
+    save_dots: "احفظ نقاطي",
+    answers_saved: "شكرًا لك. حُفظت إجاباتك. يمكنك تغييرها حتى يُغلق هذا النشاط.",
+    change_answers: "غيّر إجاباتي",
+    your_answers: "إجاباتك",
+    send: "إرسال",
+    step_of: |title, n, total| format!("{title} – {n} من {total}"),
+};
+
+fn dots(n: u32) -> String {
+    count(n, "نقطة واحدة", "نقطتان", "نقاط", "نقطة")
+}
 
 #[cfg(test)]
 mod tests {

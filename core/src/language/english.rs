@@ -1,6 +1,6 @@
 //! The interface in English.
 
-use super::{NoticeWords, Words};
+use super::{EventWords, NoticeWords, Words};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -236,4 +236,89 @@ pub(super) static WORDS: Words = Words {
             )
         }
     },
+    event: &EVENT,
 };
+
+pub(super) static EVENT: EventWords = EventWords {
+    footer: "Tellus never asks for your name. This device keeps only a random number so it can rejoin the event. No cookies, no tracking, nothing sent to anyone else.",
+    join_title: "Join an event",
+    join_intro: "Take part in a workshop or meeting from this phone or tablet. You do not need an account, and we never ask your name.",
+    code_label: "Event code",
+    code_hint: "6 letters and numbers, shown on the screen in the room",
+    code_error: "Enter the 6 letters and numbers shown on the screen, like K7M 2QX",
+    group_label: "Table or group (optional)",
+    group_hint: "Only if the facilitator asked for it, like Table 2. Not your name.",
+    join: "Join",
+    event: "Event",
+    now: |title| format!("Now: {title}"),
+    has_closed: |title| format!("{title} has closed"),
+    waiting: "Waiting for the next activity",
+    keep_open: "Keep this page open. It changes by itself when the facilitator starts something.",
+    ready_next: "Ready for the next person",
+    next_person: "Passing this device on? Start as the next person",
+    not_found: "We could not find that event",
+    enter_again: "Enter the code again",
+    reconnecting: "Reconnecting… Your place and what you sent are kept.",
+    ended: "This event has ended",
+    ended_thanks: "Thank you for taking part. What you said goes into the consultation with everything else people told us.",
+    see_said_did: "See what is being done: you said, we did",
+    activity_closed: "This activity has closed. Thank you.",
+    results_in_room: "The results will be on the screen in the room.",
+    results: "Results",
+    results_so_far: "Results so far",
+    no_notes: "No notes yet.",
+    idea_wall: "Idea wall",
+    which_prompt: "Which question is your note about?",
+    your_idea: "Your idea",
+    idea_hint: "A few words, like a sticky note. Please don't write anyone's name.",
+    note_needed: "Write your idea or choose a picture",
+    note_too_long: "Your note is too long. Make it shorter, or post two notes",
+    add_picture: "Or add a picture (optional)",
+    posting: "Posting…",
+    post_note: "Post my note",
+    note_posted: "Your note is on the wall. You can post another.",
+    your_notes: "Your notes",
+    symbols: [
+        "Happy",
+        "Sad",
+        "Worried",
+        "I have an idea",
+        "I need help",
+        "Waiting too long",
+        "Friends",
+        "School",
+        "Home",
+        "Talking",
+        "Hands and everyday skills",
+        "Moving",
+    ],
+    dot_voting: "Dot-voting",
+    dots,
+    you_have: |n| {
+        format!(
+            "You have {}. Put them on what matters most to you.",
+            dots(n)
+        )
+    },
+    up_to_on_one: |n| format!(" Up to {} on one.", dots(n)),
+    dots_left: |n| format!("{} left", dots(n)),
+    placed: |n, label, left| format!("{} on {label}. {} left.", dots(n), dots(left)),
+    no_dots_left: "No dots left. Take one off another option first.",
+    most_on_one: |label, n| format!("{label} has the most dots one option can have ({n})."),
+    none_to_take: |label| format!("{label} has no dots to take off."),
+    take_dot: |label| format!("Take a dot off {label}"),
+    add_dot: |label| format!("Add a dot to {label}"),
+    dot_needed: "Place at least one dot, then save",
+    dots_saved: "Your dots are saved. You can change them until voting closes.",
+    saving: "Saving…",
+    save_dots: "Save my dots",
+    answers_saved: "Thank you. Your answers are saved. You can change them until this closes.",
+    change_answers: "Change my answers",
+    your_answers: "Your answers",
+    send: "Send",
+    step_of: |title, n, total| format!("{title} – {n} of {total}"),
+};
+
+fn dots(n: u32) -> String {
+    plural(n as usize, "dot", "dots")
+}

@@ -104,6 +104,82 @@ pub struct NoticeWords {
     pub text: &'static str,
 }
 
+/// What the events app says (joining, the room, idea walls, dot-voting, polls), in one
+/// language. The activities' own words are the facilitator's, in whatever language the
+/// event is run in.
+pub struct EventWords {
+    pub footer: &'static str,
+    // Joining.
+    pub join_title: &'static str,
+    pub join_intro: &'static str,
+    pub code_label: &'static str,
+    pub code_hint: &'static str,
+    pub code_error: &'static str,
+    pub group_label: &'static str,
+    pub group_hint: &'static str,
+    pub join: &'static str,
+    // The room.
+    pub event: &'static str,
+    /// Announced when an activity opens: "Now: Idea wall".
+    pub now: fn(&str) -> String,
+    pub has_closed: fn(&str) -> String,
+    pub waiting: &'static str,
+    pub keep_open: &'static str,
+    pub ready_next: &'static str,
+    pub next_person: &'static str,
+    pub not_found: &'static str,
+    pub enter_again: &'static str,
+    pub reconnecting: &'static str,
+    pub ended: &'static str,
+    pub ended_thanks: &'static str,
+    pub see_said_did: &'static str,
+    pub activity_closed: &'static str,
+    pub results_in_room: &'static str,
+    pub results: &'static str,
+    pub results_so_far: &'static str,
+    pub no_notes: &'static str,
+    // Idea wall.
+    pub idea_wall: &'static str,
+    pub which_prompt: &'static str,
+    pub your_idea: &'static str,
+    pub idea_hint: &'static str,
+    pub note_needed: &'static str,
+    pub note_too_long: &'static str,
+    pub add_picture: &'static str,
+    pub posting: &'static str,
+    pub post_note: &'static str,
+    pub note_posted: &'static str,
+    pub your_notes: &'static str,
+    /// The pictures' words, in the order of [`crate::symbol::Symbol::ALL`].
+    pub symbols: [&'static str; 12],
+    // Dot-voting.
+    pub dot_voting: &'static str,
+    /// A number of dots: "1 dot", "3 dots".
+    pub dots: fn(u32) -> String,
+    pub you_have: fn(u32) -> String,
+    /// Follows `you_have`, so starts with a space.
+    pub up_to_on_one: fn(u32) -> String,
+    pub dots_left: fn(u32) -> String,
+    /// After a change: dots now on an option, and dots left.
+    pub placed: fn(u32, &str, u32) -> String,
+    pub no_dots_left: &'static str,
+    pub most_on_one: fn(&str, u32) -> String,
+    pub none_to_take: fn(&str) -> String,
+    pub take_dot: fn(&str) -> String,
+    pub add_dot: fn(&str) -> String,
+    pub dot_needed: &'static str,
+    pub dots_saved: &'static str,
+    pub saving: &'static str,
+    pub save_dots: &'static str,
+    // Polls and ratings.
+    pub answers_saved: &'static str,
+    pub change_answers: &'static str,
+    pub your_answers: &'static str,
+    pub send: &'static str,
+    /// An activity's caption: its title, and which of its questions this is.
+    pub step_of: fn(&str, usize, usize) -> String,
+}
+
 /// Everything the participant's interface says, in one language. Fields that take numbers or
 /// names are functions, so each language words them (and their plurals) its own way.
 pub struct Words {
@@ -286,6 +362,8 @@ pub struct Words {
     pub all_sent: &'static str,
     pub waiting_to_send: fn(usize) -> String,
     pub saved_offline: fn(usize) -> String,
+    /// The events app.
+    pub event: &'static EventWords,
 }
 
 #[cfg(test)]
@@ -354,6 +432,47 @@ mod tests {
             assert!((w.too_long)(500, 512).contains("512"));
             assert!((w.number_between)(1, 9, " x").contains(" x"));
         }
+    }
+
+    #[test]
+    fn the_events_app_speaks_every_language() {
+        let en = Language::English.words().event;
+        assert_eq!((en.dots)(1), "1 dot");
+        assert_eq!(
+            (en.placed)(2, "Shorter waits", 3),
+            "2 dots on Shorter waits. 3 dots left."
+        );
+        for language in [Language::Welsh, Language::Arabic] {
+            let w = language.words().event;
+            for (ours, english) in [
+                (w.join_title, en.join_title),
+                (w.waiting, en.waiting),
+                (w.idea_hint, en.idea_hint),
+                (w.save_dots, en.save_dots),
+                (w.footer, en.footer),
+            ] {
+                assert_ne!(ours, english, "{language:?}");
+            }
+            for (ours, english) in w.symbols.iter().zip(en.symbols) {
+                assert_ne!(*ours, english, "{language:?}");
+            }
+            let placed = (w.placed)(4, "X", 1);
+            assert!(placed.contains('4') && placed.contains('X'), "{placed}");
+            assert!((w.most_on_one)("X", 3).contains('3'));
+        }
+        let ar = Language::Arabic.words().event;
+        assert_eq!((ar.dots)(1), "نقطة واحدة");
+        assert_eq!((ar.dots)(2), "نقطتان");
+        assert_eq!((ar.dots)(5), "5 نقاط");
+        assert_eq!((ar.dots)(11), "11 نقطة");
+        assert_eq!((Language::Welsh.words().event.dots)(5), "5 dot");
+        use crate::symbol::Symbol;
+        assert_eq!(Symbol::Idea.label(), "I have an idea");
+        assert_eq!(
+            Symbol::Idea.label_in(Language::Welsh.words()),
+            "Mae gen i syniad"
+        );
+        assert_eq!(Symbol::Move.label_in(Language::Arabic.words()), "الحركة");
     }
 
     #[test]

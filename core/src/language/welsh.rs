@@ -1,7 +1,7 @@
 //! Y rhyngwyneb yn Gymraeg (the interface in Welsh). Welsh counts take a singular noun
 //! ("5 nod"), and phrases avoid mutations that depend on the number.
 
-use super::{NoticeWords, Words};
+use super::{EventWords, NoticeWords, Words};
 
 pub(super) static WORDS: Words = Words {
     skip_link: "Neidio i'r prif gynnwys",
@@ -223,4 +223,83 @@ pub(super) static WORDS: Words = Words {
             "Atebion wedi'u cadw ar y ddyfais hon: {n}. Byddan nhw'n cael eu hanfon pan fydd cysylltiad."
         )
     },
+    event: &EVENT,
+};
+
+pub(super) static EVENT: EventWords = EventWords {
+    footer: "Nid yw Tellus byth yn gofyn am eich enw. Mae'r ddyfais hon yn cadw rhif ar hap yn unig er mwyn gallu ailymuno â'r digwyddiad. Dim cwcis, dim tracio, a dim byd yn cael ei anfon at neb arall.",
+    join_title: "Ymuno â digwyddiad",
+    join_intro: "Cymerwch ran mewn gweithdy neu gyfarfod o'r ffôn neu'r dabled hon. Does dim angen cyfrif arnoch chi, a dydyn ni byth yn gofyn eich enw.",
+    code_label: "Cod y digwyddiad",
+    code_hint: "6 llythyren a rhif, i'w gweld ar y sgrin yn yr ystafell",
+    code_error: "Rhowch y 6 llythyren a rhif sydd ar y sgrin, fel K7M 2QX",
+    group_label: "Bwrdd neu grŵp (dewisol)",
+    group_hint: "Dim ond os gofynnodd yr hwylusydd amdano, fel Bwrdd 2. Nid eich enw.",
+    join: "Ymuno",
+    event: "Digwyddiad",
+    now: |title| format!("Nawr: {title}"),
+    has_closed: |title| format!("Mae {title} wedi cau"),
+    waiting: "Yn aros am y gweithgaredd nesaf",
+    keep_open: "Cadwch y dudalen hon ar agor. Mae'n newid ar ei phen ei hun pan fydd yr hwylusydd yn dechrau rhywbeth.",
+    ready_next: "Yn barod i'r person nesaf",
+    next_person: "Rhoi'r ddyfais hon i rywun arall? Dechrau fel y person nesaf",
+    not_found: "Doedden ni ddim yn gallu dod o hyd i'r digwyddiad hwnnw",
+    enter_again: "Rhowch y cod eto",
+    reconnecting: "Yn ailgysylltu… Mae eich lle a'r hyn a anfonoch chi wedi'u cadw.",
+    ended: "Mae'r digwyddiad hwn wedi dod i ben",
+    ended_thanks: "Diolch am gymryd rhan. Mae'r hyn a ddywedoch chi yn mynd i'r ymgynghoriad gyda phopeth arall a ddywedodd pobl wrthym.",
+    see_said_did: "Gweld beth sy'n cael ei wneud: dywedoch chi, gwnaethom ni",
+    activity_closed: "Mae'r gweithgaredd hwn wedi cau. Diolch.",
+    results_in_room: "Bydd y canlyniadau ar y sgrin yn yr ystafell.",
+    results: "Canlyniadau",
+    results_so_far: "Canlyniadau hyd yma",
+    no_notes: "Dim nodiadau eto.",
+    idea_wall: "Wal syniadau",
+    which_prompt: "Am ba gwestiwn mae eich nodyn?",
+    your_idea: "Eich syniad",
+    idea_hint: "Ychydig eiriau, fel nodyn gludiog. Peidiwch ag ysgrifennu enw neb, os gwelwch yn dda.",
+    note_needed: "Ysgrifennwch eich syniad neu dewiswch lun",
+    note_too_long: "Mae eich nodyn yn rhy hir. Gwnewch ef yn fyrrach, neu postiwch ddau nodyn",
+    add_picture: "Neu ychwanegwch lun (dewisol)",
+    posting: "Yn postio…",
+    post_note: "Postio fy nodyn",
+    note_posted: "Mae eich nodyn ar y wal. Gallwch bostio un arall.",
+    your_notes: "Eich nodiadau",
+    symbols: [
+        "Hapus",
+        "Trist",
+        "Yn poeni",
+        "Mae gen i syniad",
+        "Dw i angen help",
+        "Aros yn rhy hir",
+        "Ffrindiau",
+        "Ysgol",
+        "Cartref",
+        "Siarad",
+        "Dwylo a sgiliau bob dydd",
+        "Symud",
+    ],
+    dot_voting: "Pleidleisio â dotiau",
+    // Welsh counts with a singular noun: "5 dot".
+    dots: |n| format!("{n} dot"),
+    you_have: |n| format!("Mae gennych chi {n} dot. Rhowch nhw ar beth sydd bwysicaf i chi."),
+    up_to_on_one: |n| format!(" Hyd at {n} dot ar un dewis."),
+    dots_left: |n| format!("{n} dot ar ôl"),
+    placed: |n, label, left| format!("{n} dot ar {label}. {left} dot ar ôl."),
+    no_dots_left: "Dim dotiau ar ôl. Tynnwch un oddi ar ddewis arall yn gyntaf.",
+    most_on_one: |label, n| {
+        format!("Mae gan {label} y nifer mwyaf o ddotiau y gall un dewis eu cael ({n}).")
+    },
+    none_to_take: |label| format!("Does dim dotiau i'w tynnu oddi ar {label}."),
+    take_dot: |label| format!("Tynnu dot oddi ar {label}"),
+    add_dot: |label| format!("Ychwanegu dot at {label}"),
+    dot_needed: "Rhowch o leiaf un dot, yna cadwch",
+    dots_saved: "Mae eich dotiau wedi'u cadw. Gallwch eu newid nes bydd y pleidleisio'n cau.",
+    saving: "Yn cadw…",
+    save_dots: "Cadw'r dotiau",
+    answers_saved: "Diolch. Mae eich atebion wedi'u cadw. Gallwch eu newid nes bydd hyn yn cau.",
+    change_answers: "Newid fy atebion",
+    your_answers: "Eich atebion",
+    send: "Anfon",
+    step_of: |title, n, total| format!("{title} – {n} o {total}"),
 };
