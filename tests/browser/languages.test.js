@@ -225,7 +225,8 @@ test('a facilitator translates a survey into Welsh beside the English, and profe
   assert.match(await languages.getByRole('row', { name: /Welsh/ }).innerText(), new RegExp(`${total - 4} texts still in English`));
   await editor.getByRole('button', { name: 'Close the Welsh translation' }).click();
   assert.equal(await editor.count(), 0);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'translate-cy');
+  // Focus goes back to the button that opened it.
+  await page.waitForFunction(() => document.activeElement?.id === 'translate-cy');
 
   // A professional on a tablet now has Welsh to choose; untranslated words stay in English.
   const { context: tablet, foreign } = await tabletContext(shared.browser, url);
