@@ -79,6 +79,29 @@ for (const [language, name, start, check, send] of [
   });
 }
 
+test('at 400% zoom the parents\' and professionals\' surveys fit a 320-pixel screen too', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 320, height: 256 } });
+  const page = await context.newPage();
+  for (const survey of ['therapies-parents', 'therapies-professionals']) {
+    await page.goto(`${shared.server.url}/s/${survey}`);
+    await page.locator('#page-heading').waitFor();
+    await fitsSideways(page, `${survey}: the start page`);
+    await page.getByRole('button', { name: /Start now/ }).click();
+    let questions = 0;
+    for (; questions < 12; questions += 1) {
+      await page.locator('#page-heading').waitFor();
+      if (await page.getByRole('heading', { level: 1, name: 'Check your answers' }).count()) break;
+      await fitsSideways(page, `${survey}: question ${questions + 1}`);
+      await answerAndContinue(page, 'Continue');
+      await page.waitForTimeout(50);
+    }
+    await heading(page, 'Check your answers');
+    assert.ok(questions >= 5, `${survey}: every question was checked on the way (${questions})`);
+    await fitsSideways(page, `${survey}: check your answers`);
+  }
+  await context.close();
+});
+
 test('with the system\'s own colours and reduced motion, focus and choices stay visible and nothing moves', async () => {
   const context = await shared.browser.newContext({ viewport: { width: 820, height: 1180 }, forcedColors: 'active', reducedMotion: 'reduce' });
   const page = await context.newPage();
