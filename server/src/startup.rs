@@ -4,7 +4,7 @@ use crate::auth::Throttle;
 use crate::routes;
 use crate::storage::{StorageError, Store};
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Path};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::routing::{MethodRouter, get};
 use axum::serve::ListenerExt;
@@ -159,25 +159,63 @@ impl Shell {
     }
 }
 
+impl Shell {
+    /// The page, also asking the browser to fetch `api_path` at once, alongside the app's own
+    /// files: the app asks for it as soon as it starts, and finds it already arriving.
+    pub fn preloading(&self, api_path: &str) -> String {
+        let link = format!(
+            "<link rel=\"preload\" href=\"{api_path}\" as=\"fetch\" crossorigin=\"anonymous\">"
+        );
+        match self.index_html.find("</head>") {
+            Some(at) => format!("{}{link}{}", &self.index_html[..at], &self.index_html[at..]),
+            None => self.index_html.clone(),
+        }
+    }
+}
+
+/// A page of the app, as the browser gets it: HTML, checked again on every visit.
+fn html_page(page: String) -> impl axum::response::IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        page,
+    )
+}
+
+/// The participant app's pages for a survey (`/s/{survey}/...`): the page, with the survey
+/// preloaded when the path names a survey id (anything else is never written into the page).
+fn survey_page(shell: Arc<Shell>) -> MethodRouter {
+    get(
+        move |Path(params): Path<std::collections::HashMap<String, String>>| {
+            let shell = Arc::clone(&shell);
+            async move {
+                let page = match params.get("survey") {
+                    Some(id) if tellus_core::survey::is_valid_id(id) => {
+                        shell.preloading(&format!("/api/surveys/{id}"))
+                    }
+                    _ => shell.index_html.clone(),
+                };
+                html_page(page)
+            }
+        },
+    )
+}
+
 /// The page of a built app (its loader moved into a script file) as a route, and the
 /// route serving that loader.
-fn shell_routes(dir: &std::path::Path) -> (MethodRouter, Option<(String, MethodRouter)>) {
+fn shell_routes(
+    dir: &std::path::Path,
+) -> (Arc<Shell>, MethodRouter, Option<(String, MethodRouter)>) {
     let html = std::fs::read_to_string(dir.join("index.html")).unwrap_or_default();
-    let shell = Shell::from_index(&html);
-    let page = shell.index_html;
+    let shell = Arc::new(Shell::from_index(&html));
+    let page = shell.index_html.clone();
     let index = get(move || {
         let page = page.clone();
-        async move {
-            (
-                [
-                    (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                    (header::CACHE_CONTROL, "no-cache"),
-                ],
-                page,
-            )
-        }
+        async move { html_page(page) }
     });
-    let boot = shell.boot.map(|(path, script)| {
+    let boot = shell.boot.clone().map(|(path, script)| {
         let serve = get(move || {
             let script = script.clone();
             async move {
@@ -189,7 +227,7 @@ fn shell_routes(dir: &std::path::Path) -> (MethodRouter, Option<(String, MethodR
         });
         (path, serve)
     });
-    (index, boot)
+    (shell, index, boot)
 }
 
 /// Apps built apart from the participant app, so participants download only what they use:
@@ -220,7 +258,7 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
             if !dir.join("index.html").is_file() {
                 continue;
             }
-            let (page, boot) = shell_routes(&dir);
+            let (_, page, boot) = shell_routes(&dir);
             app = boot
                 .into_iter()
                 .fold(app, |app, (path, script)| app.route(&path, script));
@@ -232,10 +270,21 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
                 .fallback(page);
             app = app.nest_service(prefix, files);
         }
-        let (page, boot) = shell_routes(&dist);
+        let (shell, page, boot) = shell_routes(&dist);
         app = boot
             .into_iter()
             .fold(app, |app, (path, script)| app.route(&path, script));
+        // A survey's link is how most participants arrive: fetch the survey with the app
+        // (and the list of surveys with the home page).
+        let home = shell.preloading("/api/consultations");
+        let survey = survey_page(shell);
+        app = app
+            .route(
+                "/",
+                get(move || std::future::ready(html_page(home.clone()))),
+            )
+            .route("/s/{survey}", survey.clone())
+            .route("/s/{survey}/{*rest}", survey);
         // Every other app path gets the participant page, so links into the app (e.g. /s/some-survey) work.
         let spa = ServeDir::new(&dist)
             .append_index_html_on_directories(false)

@@ -447,6 +447,74 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
 }
 
 #[tokio::test]
+async fn a_surveys_page_has_the_browser_fetch_the_survey_alongside_the_app() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<html><head><title>Tellus</title></head><body></body></html>",
+    )
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let app = router(
+        AppState::new(Store::open(data.path()).unwrap()),
+        Some(dist.path().into()),
+    );
+    let page = |uri: &'static str| {
+        let app = app.clone();
+        async move {
+            let response = app
+                .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = response.status();
+            let kind = response.headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .to_string();
+            let bytes = response.into_body().collect().await.unwrap().to_bytes();
+            (status, kind, String::from_utf8(bytes.to_vec()).unwrap())
+        }
+    };
+    let preload = |path: &str| {
+        format!(
+            "<link rel=\"preload\" href=\"{path}\" as=\"fetch\" crossorigin=\"anonymous\"></head>"
+        )
+    };
+    for uri in [
+        "/s/therapies-children",
+        "/s/therapies-children/q/1",
+        "/s/therapies-children/check",
+    ] {
+        let (status, kind, html) = page(uri).await;
+        assert_eq!(
+            (status, kind.as_str()),
+            (StatusCode::OK, "text/html; charset=utf-8"),
+            "{uri}"
+        );
+        assert!(
+            html.contains(&preload("/api/surveys/therapies-children")),
+            "{uri}: {html}"
+        );
+    }
+    let (_, _, home) = page("/").await;
+    assert!(home.contains(&preload("/api/consultations")), "{home}");
+    // Only a well-formed survey id is ever written into the page; anything else gets the plain page.
+    for uri in [
+        "/s/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E/q/1",
+        "/s/Not%20An%20Id",
+        "/help",
+    ] {
+        let (status, _, html) = page(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(
+            !html.contains("preload") && !html.contains("alert"),
+            "{uri}: {html}"
+        );
+        assert!(html.contains("<title>Tellus</title>"), "{uri}");
+    }
+}
+
+#[tokio::test]
 async fn a_possible_disclosure_is_stored_but_held_back_from_the_summary() {
     let t = test_app();
     let (status, _) = put_response(

@@ -176,3 +176,19 @@ test('a professional can choose at most two priorities', async () => {
   assert.equal(await responsesFor(shared.server, 'therapies-professionals'), before + 1);
   await context.close();
 });
+
+test('a survey link fetches the survey alongside the app, once', async () => {
+  const { context } = await tabletContext(shared.browser, shared.server.url);
+  const page = await context.newPage();
+  const asked = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/surveys/therapies-children') asked.push(request.resourceType());
+  });
+  await page.goto(`${shared.server.url}/s/therapies-children/q/1`);
+  await heading(page, /How do you feel about your therapy sessions/);
+  await page.waitForTimeout(500);
+  // Preloaded by the page itself, then used by the app: no second trip on a slow network.
+  assert.equal(await page.locator('link[rel=preload][as=fetch][href="/api/surveys/therapies-children"]').count(), 1);
+  assert.equal(asked.length, 1, `asked for the survey ${asked.length} times: ${asked}`);
+  await context.close();
+});
