@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] || 0) || 5;
@@ -63,7 +63,7 @@ function toSurveyJs(survey) {
 }
 const first = page.survey.questions[0].text;
 
-// SurveyJS, served compressed like Tellus serves its files.
+// SurveyJS's page and files.
 const files = {
   '/': ['text/html', readFileSync(join(here, 'page.html'))],
   '/start.js': ['text/javascript', readFileSync(join(here, 'start.js'))],
@@ -72,12 +72,19 @@ const files = {
   '/survey-core.fontless.min.css': ['text/css', readFileSync(join(here, 'node_modules/survey-core/survey-core.fontless.min.css'))],
   '/survey.json': ['application/json', Buffer.from(JSON.stringify(toSurveyJs(page.survey)))],
 };
-const gzipped = Object.fromEntries(Object.entries(files).map(([path, [type, body]]) => [path, [type, gzipSync(body, { level: 9 })]]));
+// Compressed ahead of time as Tellus's build compresses its files: Brotli at level 11 for
+// browsers that accept it, gzip at level 9 otherwise.
+const compressed = Object.fromEntries(Object.entries(files).map(([path, [type, body]]) => [path, {
+  type,
+  br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 22 } }),
+  gzip: gzipSync(body, { level: 9 }),
+}]));
 const surveyjs = createServer((req, res) => {
-  const found = gzipped[req.url];
+  const found = compressed[req.url];
   if (!found) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'content-type': found[0], 'content-encoding': 'gzip', 'cache-control': 'no-store' });
-  res.end(found[1]);
+  const encoding = /\bbr\b/.test(req.headers['accept-encoding'] || '') ? 'br' : 'gzip';
+  res.writeHead(200, { 'content-type': found.type, 'content-encoding': encoding, 'cache-control': 'no-store' });
+  res.end(found[encoding]);
 });
 await new Promise((resolve) => surveyjs.listen(0, '127.0.0.1', resolve));
 const surveyjsUrl = `http://127.0.0.1:${surveyjs.address().port}`;

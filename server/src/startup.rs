@@ -266,6 +266,8 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
                 app = app.route(path, page.clone());
             }
             let files = ServeDir::new(&dir)
+                .precompressed_br()
+                .precompressed_gzip()
                 .append_index_html_on_directories(false)
                 .fallback(page);
             app = app.nest_service(prefix, files);
@@ -286,7 +288,10 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
             .route("/s/{survey}", survey.clone())
             .route("/s/{survey}/{*rest}", survey);
         // Every other app path gets the participant page, so links into the app (e.g. /s/some-survey) work.
+        // Built files come with Brotli and gzip copies made once at build time (see xtask).
         let spa = ServeDir::new(&dist)
+            .precompressed_br()
+            .precompressed_gzip()
             .append_index_html_on_directories(false)
             .fallback(page.clone());
         app = app.route("/index.html", page).fallback_service(spa);

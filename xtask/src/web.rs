@@ -36,7 +36,66 @@ pub fn build(tools: &Tools) -> Result {
             "/event/",
             "--release",
         ],
-    )
+    )?;
+    precompress()
+}
+
+/// Writes `FILE.br` and `FILE.gz` beside each built script, style sheet, picture and
+/// WebAssembly file in `dist/`, compressed at the highest levels (too slow to do per
+/// request): the server sends these to browsers that accept them. Brotli at level 11
+/// makes the participant app's WebAssembly about a fifth smaller than on-the-fly Brotli.
+pub fn precompress() -> Result {
+    cmd::step("Compressing the built apps (Brotli 11 and gzip 9)");
+    let mut files = Vec::new();
+    let mut folders = vec![root().join("dist")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            let kind = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default();
+            if path.is_dir() {
+                folders.push(path);
+            } else if ["wasm", "js", "css", "svg"].contains(&kind) {
+                files.push(path);
+            }
+        }
+    }
+    // One thread per file: the big WebAssembly files take seconds each at level 11.
+    std::thread::scope(|scope| {
+        let jobs: Vec<_> = files
+            .iter()
+            .map(|path| scope.spawn(move || compress(path)))
+            .collect();
+        jobs.into_iter()
+            .map(|job| job.join().map_err(|_| "a compression thread panicked")?)
+            .collect::<std::result::Result<Vec<()>, String>>()
+    })?;
+    Ok(())
+}
+
+fn compress(path: &std::path::Path) -> std::result::Result<(), String> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    let bytes = std::fs::read(path).map_err(fail)?;
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut bytes.as_slice(), &mut br, &params).map_err(fail)?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&bytes).map_err(fail)?;
+    let gz = gz.finish().map_err(fail)?;
+    let with = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    std::fs::write(with(".br"), br).map_err(fail)?;
+    std::fs::write(with(".gz"), gz).map_err(fail)
 }
 
 fn trunk(tools: &Tools, args: &[&str]) -> Result {
