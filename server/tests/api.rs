@@ -498,6 +498,33 @@ async fn a_surveys_page_has_the_browser_fetch_the_survey_alongside_the_app() {
     }
     let (_, _, home) = page("/").await;
     assert!(home.contains(&preload("/api/consultations")), "{home}");
+    // Files compressed at build time are sent as they are to browsers that accept them.
+    std::fs::write(dist.path().join("app-1.js"), "export default 1").unwrap();
+    std::fs::write(dist.path().join("app-1.js.br"), "made by the build (br)").unwrap();
+    std::fs::write(dist.path().join("app-1.js.gz"), "made by the build (gz)").unwrap();
+    for (accepts, encoding, body) in [
+        ("br, gzip", Some("br"), "made by the build (br)"),
+        ("gzip", Some("gzip"), "made by the build (gz)"),
+        ("identity", None, "export default 1"),
+    ] {
+        let response = app
+            .clone()
+            .oneshot(
+                Request::get("/app-1.js")
+                    .header(header::ACCEPT_ENCODING, accepts)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        let sent = response
+            .headers()
+            .get(header::CONTENT_ENCODING)
+            .map(|v| v.to_str().unwrap().to_string());
+        assert_eq!(sent.as_deref(), encoding, "{accepts}");
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(bytes.as_ref(), body.as_bytes(), "{accepts}");
+    }
     // Only a well-formed survey id is ever written into the page; anything else gets the plain page.
     for uri in [
         "/s/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E/q/1",

@@ -116,6 +116,13 @@ fn trunk(tools: &Tools, args: &[&str]) -> Result {
                 )
                 .env("RUSTC_BOOTSTRAP", "1")
                 .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+                // Smaller downloads (about 6% of the survey app): no panic messages, source
+                // locations or `Debug` text in release builds, none of which participants
+                // ever see. Needs std built from source, so only on this route.
+                .env(
+                    "RUSTFLAGS",
+                    "-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort",
+                )
                 .env("CARGO_TARGET_DIR", root().join("target/web"));
             for var in [
                 "RUSTUP_TOOLCHAIN",
