@@ -339,6 +339,18 @@ async fn every_response_carries_security_headers() {
     assert!(!csp.contains("unsafe-inline"), "{csp}");
 }
 
+/// A page of the built app: its status, headers and text.
+async fn fetch_page(app: &Router, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = app
+        .clone()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let (status, headers) = (response.status(), response.headers().clone());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
+}
+
 #[tokio::test]
 async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
     let dist = tempfile::tempdir().unwrap();
@@ -370,17 +382,9 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
         AppState::new(Store::open(data.path()).unwrap()),
         Some(dist.path().into()),
     );
-    let page = |uri: &'static str| {
-        let app = app.clone();
-        async move {
-            let response = app
-                .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-                .await
-                .unwrap();
-            let status = response.status();
-            let bytes = response.into_body().collect().await.unwrap().to_bytes();
-            (status, String::from_utf8(bytes.to_vec()).unwrap())
-        }
+    let page = async |uri: &str| {
+        let (status, _, body) = fetch_page(&app, uri).await;
+        (status, body)
     };
     for uri in [
         "/",
@@ -413,7 +417,7 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
             .next()
             .unwrap()
             .to_string();
-        let (_, script) = page(Box::leak(boot.into_boxed_str())).await;
+        let (_, script) = page(&boot).await;
         let workspace = uri.starts_with("/manage");
         let events = ["/join", "/event", "/you-said-we-did", "/results"]
             .iter()
@@ -440,8 +444,7 @@ async fn the_app_page_has_no_inline_script_so_the_policy_can_refuse_them_all() {
         .next()
         .unwrap()
         .to_string();
-    let boot = Box::leak(src.into_boxed_str());
-    let (status, script) = page(boot).await;
+    let (status, script) = page(&src).await;
     assert_eq!((status, script.as_str()), (StatusCode::OK, loader));
     assert_eq!(page("/app-1.js").await.1, "export default 1");
 }
@@ -459,21 +462,10 @@ async fn a_surveys_page_has_the_browser_fetch_the_survey_alongside_the_app() {
         AppState::new(Store::open(data.path()).unwrap()),
         Some(dist.path().into()),
     );
-    let page = |uri: &'static str| {
-        let app = app.clone();
-        async move {
-            let response = app
-                .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-                .await
-                .unwrap();
-            let status = response.status();
-            let kind = response.headers()[header::CONTENT_TYPE]
-                .to_str()
-                .unwrap()
-                .to_string();
-            let bytes = response.into_body().collect().await.unwrap().to_bytes();
-            (status, kind, String::from_utf8(bytes.to_vec()).unwrap())
-        }
+    let page = async |uri: &str| {
+        let (status, headers, body) = fetch_page(&app, uri).await;
+        let kind = headers[header::CONTENT_TYPE].to_str().unwrap().to_string();
+        (status, kind, body)
     };
     let preload = |path: &str| {
         format!(

@@ -34,6 +34,19 @@ async function signInAsAdmin(page) {
   await heading(page, 'Consultations');
 }
 
+/** Adds an idea wall with these questions, then a dot-vote on the review's emerging priorities ("Our priorities"). */
+async function addWallAndVote(page, title, questions, mostOnOne) {
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Questions on the wall').fill(questions);
+  await page.getByRole('button', { name: 'Add to the agenda' }).click();
+  await page.getByRole('heading', { level: 3, name: title }).waitFor();
+  await page.getByLabel('Kind of activity').selectOption('dot_vote');
+  await page.getByRole('button', { name: 'Use the review\'s emerging priorities' }).click();
+  await page.getByLabel('Most dots on one option (optional)').fill(String(mostOnOne));
+  await page.getByRole('button', { name: 'Add to the agenda' }).click();
+  await page.getByRole('heading', { level: 3, name: 'Our priorities' }).waitFor();
+}
+
 /** The count in a chart's table of numbers for one answer. */
 function countIn(page, label) {
   return page.locator('table tr', { has: page.locator('td', { hasText: label }) }).locator('td.table__numeric');
@@ -56,15 +69,7 @@ test('a facilitator runs a live event while three people take part on tablets', 
   await page.getByRole('button', { name: 'Add event' }).click();
   await heading(page, 'Parents\' therapies workshop');
 
-  await page.getByLabel('Title', { exact: true }).fill('What we think');
-  await page.getByLabel('Questions on the wall').fill('What works well?\nWhat should change?');
-  await page.getByRole('button', { name: 'Add to the agenda' }).click();
-  await page.getByRole('heading', { level: 3, name: 'What we think' }).waitFor();
-  await page.getByLabel('Kind of activity').selectOption('dot_vote');
-  await page.getByRole('button', { name: 'Use the review\'s emerging priorities' }).click();
-  await page.getByLabel('Most dots on one option (optional)').fill('2');
-  await page.getByRole('button', { name: 'Add to the agenda' }).click();
-  await page.getByRole('heading', { level: 3, name: 'Our priorities' }).waitFor();
+  await addWallAndVote(page, 'What we think', 'What works well?\nWhat should change?', 2);
   await page.getByText('Change the event\'s details').click();
   await page.getByLabel('Name of the event').fill('');
   await page.getByRole('button', { name: 'Save details' }).click();
@@ -246,15 +251,7 @@ test('children take part in an event in Welsh and in Arabic, chosen on their tab
   await page.getByRole('button', { name: 'Add event' }).click();
   await heading(page, 'Ysgol Gymraeg workshop');
   // The facilitator writes the activities in the room's languages; Tellus words the rest.
-  await page.getByLabel('Title', { exact: true }).fill('Syniadau / أفكار');
-  await page.getByLabel('Questions on the wall').fill('Beth sy\'n helpu? / ما الذي يساعد؟');
-  await page.getByRole('button', { name: 'Add to the agenda' }).click();
-  await page.getByRole('heading', { level: 3, name: 'Syniadau / أفكار' }).waitFor();
-  await page.getByLabel('Kind of activity').selectOption('dot_vote');
-  await page.getByRole('button', { name: 'Use the review\'s emerging priorities' }).click();
-  await page.getByLabel('Most dots on one option (optional)').fill('1');
-  await page.getByRole('button', { name: 'Add to the agenda' }).click();
-  await page.getByRole('heading', { level: 3, name: 'Our priorities' }).waitFor();
+  await addWallAndVote(page, 'Syniadau / أفكار', 'Beth sy\'n helpu? / ما الذي يساعد؟', 1);
   const code = (await page.locator('.join-box__code .code').textContent()).replace(/\s/g, '');
 
   // One child chooses Welsh on the join page, the other Arabic.
