@@ -157,9 +157,7 @@ impl Shell {
             boot: Some((path, script)),
         }
     }
-}
 
-impl Shell {
     /// The page, also asking the browser to fetch `api_path` at once, alongside the app's own
     /// files: the app asks for it as soon as it starts, and finds it already arriving.
     pub fn preloading(&self, api_path: &str) -> String {

@@ -3,7 +3,7 @@
 use crate::api::{self, Change};
 use crate::browser;
 use crate::components::form::{Problems, TextInput};
-use crate::language::{current, words};
+use crate::language::words;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -62,7 +62,7 @@ pub fn JoinPage() -> impl IntoView {
     };
     // Drawn again in another language when the device switches; what was typed is kept.
     move || {
-        let w = current().words().event;
+        let w = words().event;
         browser::set_title(w.join_title);
         view! {
             <h1 class="heading-xl" id="page-heading" tabindex="-1">{w.join_title}</h1>
