@@ -454,37 +454,26 @@ impl Survey {
             return Err(TranslationError::English);
         }
         let unknown = || TranslationError::UnknownPath(path.to_string());
-        let place = Place::parse(path).ok_or_else(unknown)?;
-        let question_exists = |id: &str| self.questions.iter().find(|q| q.id == id);
-        match &place {
-            Place::Survey(name) if SurveyText::default().field_mut(name).is_none() => {
-                return Err(unknown());
-            }
-            Place::Question(id, name) => {
-                if question_exists(id).is_none()
-                    || QuestionText::default().field_mut(name).is_none()
-                {
-                    return Err(unknown());
-                }
-            }
-            Place::Option(id, option) => {
-                let known = question_exists(id)
-                    .is_some_and(|q| q.kind.own_options().iter().any(|o| o.id == *option));
-                if !known {
-                    return Err(unknown());
-                }
-            }
-            Place::Survey(_) => {}
-        }
         let value = (!words.trim().is_empty()).then(|| words.to_string());
-        let text = self.translations.entry(language).or_default();
-        match place {
+        // Changed on a copy, kept only if the path is one of the survey's texts, so a
+        // refusal leaves the survey as it was.
+        let mut text = self
+            .translations
+            .get(&language)
+            .cloned()
+            .unwrap_or_default();
+        match Place::parse(path).ok_or_else(unknown)? {
             Place::Survey(name) => *text.field_mut(name).ok_or_else(unknown)? = value,
             Place::Question(id, name) => {
+                self.question(id).ok_or_else(unknown)?;
                 let words = text.questions.entry(id.to_string()).or_default();
                 *words.field_mut(name).ok_or_else(unknown)? = value;
             }
             Place::Option(id, option) => {
+                let question = self.question(id).ok_or_else(unknown)?;
+                if !question.kind.own_options().iter().any(|o| o.id == option) {
+                    return Err(unknown());
+                }
                 let words = text.questions.entry(id.to_string()).or_default();
                 match value {
                     Some(label) => words.options.insert(option.to_string(), label),
@@ -496,6 +485,8 @@ impl Survey {
             .retain(|_, words| words != &QuestionText::default());
         if text.is_empty() {
             self.translations.remove(&language);
+        } else {
+            self.translations.insert(language, text);
         }
         Ok(())
     }

@@ -34,6 +34,16 @@ async function signInAsAdmin(page) {
   await heading(page, 'Consultations');
 }
 
+/** A facilitator's desktop browser, signed in as the administrator, on the demo consultation's events. */
+async function staffOnEvents() {
+  const staff = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await staff.newPage();
+  await signInAsAdmin(page);
+  await page.getByRole('link', { name: 'Children\'s therapies review' }).click();
+  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  return { staff, page };
+}
+
 /** Adds an idea wall with these questions, then a dot-vote on the review's emerging priorities ("Our priorities"). */
 async function addWallAndVote(page, title, questions, mostOnOne) {
   await page.getByLabel('Title', { exact: true }).fill(title);
@@ -54,11 +64,7 @@ function countIn(page, label) {
 
 test('a facilitator runs a live event while three people take part on tablets', async () => {
   const url = shared.server.url;
-  const staff = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await staff.newPage();
-  await signInAsAdmin(page);
-  await page.getByRole('link', { name: 'Children\'s therapies review' }).click();
-  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  const { staff, page } = await staffOnEvents();
   await heading(page, 'Events');
   await expectAccessible(page, 'the events list');
   // A mistake first: no title.
@@ -242,11 +248,7 @@ test('you said, we did: written by the facilitator, read by anyone in easy read'
 
 test('children take part in an event in Welsh and in Arabic, chosen on their tablets', async () => {
   const url = shared.server.url;
-  const staff = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await staff.newPage();
-  await signInAsAdmin(page);
-  await page.getByRole('link', { name: 'Children\'s therapies review' }).click();
-  await page.getByRole('link', { name: 'Events', exact: true }).click();
+  const { staff, page } = await staffOnEvents();
   await page.getByLabel('Name of the event').fill('Ysgol Gymraeg workshop');
   await page.getByRole('button', { name: 'Add event' }).click();
   await heading(page, 'Ysgol Gymraeg workshop');

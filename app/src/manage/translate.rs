@@ -97,15 +97,10 @@ fn TranslationEditor(
         })
     };
     let progress = move || {
-        let done = draft.with(|s| {
-            let text = s.translations.get(&language);
-            texts.with(|all| {
-                all.iter()
-                    .filter(|t| text.is_some_and(|text| text.get(&t.path).is_some()))
-                    .count()
-            })
-        });
-        format!("{done} of {} texts translated", texts.with(Vec::len))
+        let missing =
+            draft.with(|s| consultation.with_value(|c| untranslated(s, Some(c), language).len()));
+        let total = texts.with(Vec::len);
+        format!("{} of {total} texts translated", total - missing)
     };
     let name = language.english_name();
     let groups = move || {
