@@ -1,16 +1,20 @@
 //! Durable acknowledged responses per second and latency at 1, 16 and 256 clients:
 //! Tellus (`PUT /api/responses/{id}`, acknowledged after a group-committed flush) against
 //! PostgreSQL (one INSERT per transaction, synchronous_commit=on) storing the same JSON,
-//! with this disk's raw fsync rate as the single-writer ceiling.
+//! with this disk's raw fsync rate as the single-writer ceiling. Both are reached the same
+//! way, over TCP on the loopback interface with Nagle off, and they take turns of one
+//! second, so a disk that speeds up or slows down during the run weighs on both alike.
 //!
 //! Usage: cargo run --release -- TELLUS_BINARY [SECONDS_PER_CASE] [CLIENTS,...]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 use tokio::process::Command;
+use tokio::sync::Barrier;
 
 const CONCURRENCY: [usize; 3] = [1, 16, 256];
 const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
@@ -42,74 +46,116 @@ impl Result {
     }
 }
 
-async fn run_clients<F, Fut>(clients: usize, seconds: u64, make: F) -> Result
-where
-    F: Fn(usize) -> Fut,
-    Fut: std::future::Future<Output = Vec<Duration>> + Send + 'static,
-{
-    let started = Instant::now();
-    let tasks: Vec<_> = (0..clients).map(|c| tokio::spawn(make(c))).collect();
-    let mut latencies = Vec::new();
-    for t in tasks {
-        latencies.extend(t.await.unwrap());
-    }
-    let elapsed = started.elapsed().min(Duration::from_secs(seconds) + Duration::from_millis(500));
-    Result { ops: latencies.len(), elapsed, latencies }
+/// A set of connected clients that send in turns: each turn starts them together and lets
+/// them send until the turn's deadline.
+#[derive(Clone)]
+struct Turns {
+    start: Arc<Barrier>,
+    end: Arc<Barrier>,
+    /// The current turn's deadline; none when the clients should disconnect.
+    deadline: Arc<Mutex<Option<Instant>>>,
+    latencies: Arc<Mutex<Vec<Duration>>>,
 }
 
-/// One keep-alive HTTP/1.1 client sending PUTs until the deadline.
-async fn tellus_client(addr: String, deadline: Instant) -> Vec<Duration> {
+impl Turns {
+    fn new(clients: usize) -> Turns {
+        Turns {
+            start: Arc::new(Barrier::new(clients + 1)),
+            end: Arc::new(Barrier::new(clients + 1)),
+            deadline: Arc::new(Mutex::new(None)),
+            latencies: Arc::new(Mutex::new(Vec::new())),
+        }
+    }
+
+    /// For a client: waits for the next turn; its deadline, or none when it is over.
+    async fn next(&self) -> Option<Instant> {
+        self.start.wait().await;
+        *self.deadline.lock().unwrap()
+    }
+
+    /// For a client: hands in the turn's latencies and waits for the others.
+    async fn done(&self, latencies: Vec<Duration>) {
+        self.latencies.lock().unwrap().extend(latencies);
+        self.end.wait().await;
+    }
+
+    /// Runs one turn of `length` (the clients are already connected, so connecting is not timed).
+    async fn run(&self, length: Duration, into: &mut Result) {
+        let started = Instant::now();
+        *self.deadline.lock().unwrap() = Some(started + length);
+        self.start.wait().await;
+        self.end.wait().await;
+        let latencies = std::mem::take(&mut *self.latencies.lock().unwrap());
+        into.ops += latencies.len();
+        into.elapsed += started.elapsed();
+        into.latencies.extend(latencies);
+    }
+
+    /// Lets the clients go.
+    async fn finish(&self) {
+        *self.deadline.lock().unwrap() = None;
+        self.start.wait().await;
+    }
+}
+
+/// One keep-alive HTTP/1.1 client sending PUTs in each turn.
+async fn tellus_client(addr: String, turns: Turns) {
     let stream = TcpStream::connect(&addr).await.unwrap();
     stream.set_nodelay(true).unwrap();
     let (read, mut write) = stream.into_split();
     let mut read = BufReader::new(read);
-    let mut latencies = Vec::new();
     let mut n = 0u64;
-    while Instant::now() < deadline {
-        n += 1;
-        let body = document(n).to_string();
-        let id = uuid::Uuid::new_v4();
-        let request = format!(
-            "PUT /api/responses/{id} HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-            body.len()
-        );
-        let t = Instant::now();
-        write.write_all(request.as_bytes()).await.unwrap();
-        let mut status = String::new();
-        read.read_line(&mut status).await.unwrap();
-        assert!(status.contains(" 201 "), "unexpected reply: {status}");
-        let mut length = 0usize;
-        loop {
-            let mut line = String::new();
-            read.read_line(&mut line).await.unwrap();
-            if line == "\r\n" {
-                break;
+    while let Some(deadline) = turns.next().await {
+        let mut latencies = Vec::new();
+        while Instant::now() < deadline {
+            n += 1;
+            let body = document(n).to_string();
+            let id = uuid::Uuid::new_v4();
+            let request = format!(
+                "PUT /api/responses/{id} HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+            let t = Instant::now();
+            write.write_all(request.as_bytes()).await.unwrap();
+            let mut status = String::new();
+            read.read_line(&mut status).await.unwrap();
+            assert!(status.contains(" 201 "), "unexpected reply: {status}");
+            let mut length = 0usize;
+            loop {
+                let mut line = String::new();
+                read.read_line(&mut line).await.unwrap();
+                if line == "\r\n" {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
             }
-            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                length = v.trim().parse().unwrap();
-            }
+            let mut body = vec![0; length];
+            read.read_exact(&mut body).await.unwrap();
+            latencies.push(t.elapsed());
         }
-        let mut body = vec![0; length];
-        read.read_exact(&mut body).await.unwrap();
-        latencies.push(t.elapsed());
+        turns.done(latencies).await;
     }
-    latencies
 }
 
-async fn pg_client(socket_dir: PathBuf, port: u16, deadline: Instant) -> Vec<Duration> {
-    let config = format!("host={} port={port} user=bench dbname=postgres", socket_dir.display());
+/// One PostgreSQL connection inserting a document per transaction in each turn.
+async fn pg_client(port: u16, turns: Turns) {
+    let config = format!("host=127.0.0.1 port={port} user=bench dbname=postgres");
     let (client, connection) = tokio_postgres::connect(&config, tokio_postgres::NoTls).await.unwrap();
     tokio::spawn(connection);
     let insert = client.prepare("INSERT INTO responses (id, doc) VALUES ($1, $2)").await.unwrap();
-    let mut latencies = Vec::new();
     let mut n = 0u64;
-    while Instant::now() < deadline {
-        n += 1;
-        let t = Instant::now();
-        client.execute(&insert, &[&uuid::Uuid::new_v4(), &document(n)]).await.unwrap();
-        latencies.push(t.elapsed());
+    while let Some(deadline) = turns.next().await {
+        let mut latencies = Vec::new();
+        while Instant::now() < deadline {
+            n += 1;
+            let t = Instant::now();
+            client.execute(&insert, &[&uuid::Uuid::new_v4(), &document(n)]).await.unwrap();
+            latencies.push(t.elapsed());
+        }
+        turns.done(latencies).await;
     }
-    latencies
 }
 
 /// Single-writer 4 KiB write + fdatasync loop in the same folder: the disk's ceiling for one stream.
@@ -176,7 +222,7 @@ async fn main() {
     run(as_postgres("initdb").args(["-D"]).arg(&pg).args(["-U", "bench", "--auth=trust"]).stdout(Stdio::null())).await;
     let port = 54329u16;
     let options = format!(
-        "-p {port} -k {} -c listen_addresses='' -c synchronous_commit=on -c fsync=on -c max_connections=300 -c shared_buffers=256MB",
+        "-p {port} -k {} -c listen_addresses='127.0.0.1' -c synchronous_commit=on -c fsync=on -c max_connections=300 -c shared_buffers=256MB",
         socket.display()
     );
     run(as_postgres("pg_ctl").args(["-D"]).arg(&pg).args(["-o", &options, "-w", "-l"]).arg(work.join("pg.log")).arg("start").stdout(Stdio::null())).await;
@@ -192,12 +238,21 @@ async fn main() {
     println!("| clients | Tellus responses/s | Tellus p50 | Tellus p99 | PostgreSQL inserts/s | PostgreSQL p50 | PostgreSQL p99 | Tellus / PostgreSQL |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
     for clients in concurrency {
-        let deadline = Instant::now() + Duration::from_secs(seconds);
-        let a = addr.clone();
-        let mut t = run_clients(clients, seconds, move |_| tellus_client(a.clone(), deadline)).await;
-        let deadline = Instant::now() + Duration::from_secs(seconds);
-        let s = socket.clone();
-        let mut p = run_clients(clients, seconds, move |_| pg_client(s.clone(), port, deadline)).await;
+        // Each side keeps its connections from turn to turn.
+        let mut t = Result { ops: 0, elapsed: Duration::ZERO, latencies: Vec::new() };
+        let mut p = Result { ops: 0, elapsed: Duration::ZERO, latencies: Vec::new() };
+        let (tellus_turns, pg_turns) = (Turns::new(clients), Turns::new(clients));
+        for _ in 0..clients {
+            tokio::spawn(tellus_client(addr.clone(), tellus_turns.clone()));
+            tokio::spawn(pg_client(port, pg_turns.clone()));
+        }
+        let turn = Duration::from_secs(1);
+        for _ in 0..seconds {
+            tellus_turns.run(turn, &mut t).await;
+            pg_turns.run(turn, &mut p).await;
+        }
+        tellus_turns.finish().await;
+        pg_turns.finish().await;
         let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
         println!(
             "| {clients} | {:.0} | {} | {} | {:.0} | {} | {} | {:.2}x |",
