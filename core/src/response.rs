@@ -235,11 +235,10 @@ pub fn validate_answer_in(
             Err(FieldError::new(id, "not_a_number", words.whole_number))
         }
         (QuestionKind::FreeText { max_graphemes }, Answer::Text(text)) => match max_graphemes {
-            Some(max) if grapheme_count(text) > *max as usize => Err(FieldError::new(
-                id,
-                "too_long",
-                (words.too_long)(*max, grapheme_count(text)),
-            )),
+            // No more bytes than the limit means no more graphemes: skip counting.
+            Some(max) if text.len() > *max as usize && grapheme_count(text) > *max as usize => Err(
+                FieldError::new(id, "too_long", (words.too_long)(*max, grapheme_count(text))),
+            ),
             _ => Ok(()),
         },
         _ => Err(FieldError::new(id, "wrong_type", words.wrong_type)),

@@ -83,9 +83,20 @@ struct GroupCommit {
     flushed: watch::Sender<Flushed>,
 }
 
-/// The Tellus store: one sled database with a tree per kind of record.
+/// The Tellus store: one sled database with a tree per kind of record. Cheap to clone
+/// (every request's state holds one): clones share one [`Shared`].
 #[derive(Clone)]
-pub struct Store {
+pub struct Store(Arc<Shared>);
+
+impl std::ops::Deref for Store {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What every clone of a [`Store`] shares.
+pub struct Shared {
     db: sled::Db,
     durability: Arc<Durability>,
     /// Group commit of everything (sled).
@@ -99,9 +110,9 @@ pub struct Store {
     /// response id (16 bytes) -> StoredResponse
     responses: Tree,
     /// Responses per survey, derived from `responses` when the store opens.
-    counts: Arc<Mutex<Counts>>,
+    counts: Mutex<Counts>,
     /// Consultations by survey id, decoded once: every submission needs its survey.
-    by_survey: Arc<RwLock<HashMap<String, Arc<Consultation>>>>,
+    by_survey: RwLock<HashMap<String, Arc<Consultation>>>,
     /// email -> UserRecord
     users: Tree,
     /// sha256(session token) -> Session
@@ -121,7 +132,7 @@ pub struct Store {
     /// event id \0 activity id \0 participant -> Vote
     votes: Tree,
     /// The safeguarding phrase list in use, compiled.
-    checker: Arc<RwLock<Arc<Checker>>>,
+    checker: RwLock<Arc<Checker>>,
 }
 
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -356,15 +367,15 @@ impl Store {
         } else {
             Arc::clone(&commit)
         };
-        Ok(Store {
+        Ok(Store(Arc::new(Shared {
             db: db.clone(),
             durability,
             commit,
             response_commit,
             consultations: db.open_tree("consultations")?,
             survey_index: db.open_tree("survey_index")?,
-            counts: Arc::new(Mutex::new(count_by_survey(&responses)?)),
-            by_survey: Arc::default(),
+            counts: Mutex::new(count_by_survey(&responses)?),
+            by_survey: RwLock::default(),
             users: db.open_tree("users")?,
             sessions: db.open_tree("sessions")?,
             audit: db.open_tree("audit")?,
@@ -374,12 +385,10 @@ impl Store {
             participants: db.open_tree("participants")?,
             notes: db.open_tree("notes")?,
             votes: db.open_tree("votes")?,
-            checker: Arc::new(RwLock::new(Arc::new(
-                safeguarding::phrases_in(&meta)?.checker(),
-            ))),
+            checker: RwLock::new(Arc::new(safeguarding::phrases_in(&meta)?.checker())),
             responses,
             meta,
-        })
+        })))
     }
 
     /// Saves a consultation and indexes its surveys (dropping the index of surveys it no longer has).
