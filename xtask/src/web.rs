@@ -100,7 +100,12 @@ fn compress(path: &std::path::Path) -> std::result::Result<(), String> {
 
 fn trunk(tools: &Tools, args: &[&str]) -> Result {
     let mut trunk = Command::new("trunk");
-    trunk.current_dir(root()).args(args);
+    // Size over speed for what children download (the workspace's release profile is for
+    // the server).
+    trunk
+        .current_dir(root())
+        .args(args)
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z");
     let path = std::env::var("PATH").unwrap_or_default();
     match tools.wasm {
         WasmRoute::Rustup => {
