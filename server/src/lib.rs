@@ -11,3 +11,4 @@ pub mod routes;
 pub mod startup;
 pub mod storage;
 pub mod submission;
+pub mod workers;

@@ -7,7 +7,6 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::routing::{MethodRouter, get};
-use axum::serve::ListenerExt;
 use sha2::Digest;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -373,21 +372,16 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
     let state = AppState::new(store.clone());
     let live = Arc::clone(&state.live);
     let app = router(state, dist);
-    // Answers are small request-and-reply exchanges: send each reply at once (no Nagle).
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
         shutdown_signal().await;
         // Live streams never end by themselves: end them so shutting down does not wait on phones.
         live.close();
-    })
-    .await
-    .map_err(StartupError::Serve)?;
+        let _ = stop.send(true);
+    });
+    crate::workers::serve(listener, app, crate::workers::count(), stopped)
+        .await
+        .map_err(StartupError::Serve)?;
     store.flush_blocking()?;
     tracing::info!("stopped; all data flushed");
     Ok(())

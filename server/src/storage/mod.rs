@@ -244,19 +244,16 @@ impl GroupCommit {
         })
     }
 
-    /// Runs the sync. On a multi-threaded runtime, in place: the runtime hands this
-    /// worker's other tasks to another thread while the disk works, and the waiting writer
-    /// carries on here without a hop between threads (the latency one client sees). On a
-    /// single-threaded runtime (tests) on the blocking pool, so nothing else stalls.
-    async fn sync_now(
-        self: &Arc<Self>,
-    ) -> Result<Result<(), StorageError>, tokio::task::JoinError> {
+    /// Runs the sync on this thread. On a multi-threaded runtime the runtime first hands
+    /// this worker's other tasks to another thread (`block_in_place`); a single-threaded
+    /// runtime (each of the server's workers, see `workers`) simply waits, as a database
+    /// backend waits for its log write: its other connections wait too, and writers on the
+    /// other workers join the next group meanwhile.
+    fn sync_now(&self) -> Result<(), StorageError> {
         use tokio::runtime::{Handle, RuntimeFlavor};
-        if Handle::current().runtime_flavor() == RuntimeFlavor::MultiThread {
-            Ok(tokio::task::block_in_place(|| (self.sync)()))
-        } else {
-            let leader = Arc::clone(self);
-            tokio::task::spawn_blocking(move || (leader.sync)()).await
+        match Handle::try_current().map(|h| h.runtime_flavor()) {
+            Ok(RuntimeFlavor::MultiThread) => tokio::task::block_in_place(|| (self.sync)()),
+            _ => (self.sync)(),
         }
     }
 
@@ -277,14 +274,17 @@ impl GroupCommit {
                 ));
             }
             if !self.flushing.swap(true, Ordering::SeqCst) {
-                // The leader: sync everything written up to now, for every waiting writer.
+                // The leader. First let the other writers this thread has ready write too
+                // (each becomes a follower), so one sync covers them all.
+                tokio::task::yield_now().await;
+                // Sync everything written up to now, for every waiting writer.
                 let upto = self.tickets.load(Ordering::SeqCst);
-                let result = self.sync_now().await;
+                let result = self.sync_now();
                 self.flushes.fetch_add(1, Ordering::SeqCst);
                 self.flushing.store(false, Ordering::SeqCst);
                 self.flushed.send_modify(|f| match result {
-                    Ok(Ok(())) => f.durable = f.durable.max(upto),
-                    _ => f.failed = f.failed.max(upto),
+                    Ok(()) => f.durable = f.durable.max(upto),
+                    Err(_) => f.failed = f.failed.max(upto),
                 });
                 continue;
             }

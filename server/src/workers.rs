@@ -1,0 +1,127 @@
+//! Serving connections on worker threads, each with its own single-threaded runtime.
+//!
+//! One acceptor deals connections out in turn; a connection then lives on one thread, so a
+//! request never moves between threads. A response's durable write then happens on the
+//! thread that handles it, the way a database backend writes its log: the disk wait blocks
+//! only that thread's connections, and the group commit gathers whatever arrived on the
+//! others meanwhile (see `storage::GroupCommit`). Measured against a multi-threaded runtime
+//! that hands the blocked worker's tasks to another thread: one client 0.98 to 1.01x
+//! PostgreSQL instead of 0.91 to 0.96x (bench/README.md, durability).
+
+use axum::Router;
+use axum::serve::{Listener, ListenerExt};
+use std::io;
+use std::net::SocketAddr;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{mpsc, watch};
+
+/// A connection handed from the acceptor to a worker.
+type Handed = (std::net::TcpStream, SocketAddr);
+
+/// A worker's end of the acceptor: the connections dealt to it.
+struct Dealt {
+    connections: mpsc::UnboundedReceiver<Handed>,
+    addr: SocketAddr,
+}
+
+impl Listener for Dealt {
+    type Io = TcpStream;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (TcpStream, SocketAddr) {
+        loop {
+            match self.connections.recv().await {
+                // Registered with this worker's runtime here, on its own thread.
+                Some((stream, peer)) => match TcpStream::from_std(stream) {
+                    Ok(stream) => return (stream, peer),
+                    Err(e) => tracing::warn!("a connection could not be taken on: {e}"),
+                },
+                // The acceptor has stopped: only the shutdown signal ends this worker now.
+                None => std::future::pending::<()>().await,
+            }
+        }
+    }
+
+    fn local_addr(&self) -> io::Result<SocketAddr> {
+        Ok(self.addr)
+    }
+}
+
+/// How many worker threads to run: two per core, so a core whose worker waits on the disk
+/// still has one serving.
+pub fn count() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get() * 2)
+}
+
+/// Serves `app` on `threads` workers until `stop` becomes true, then waits for open
+/// requests to finish.
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    threads: usize,
+    mut stop: watch::Receiver<bool>,
+) -> io::Result<()> {
+    let addr = listener.local_addr()?;
+    let mut queues = Vec::with_capacity(threads);
+    let mut workers = Vec::with_capacity(threads);
+    for i in 0..threads {
+        let (queue, connections) = mpsc::unbounded_channel();
+        queues.push(queue);
+        let app = app.clone();
+        let stop = stop.clone();
+        let worker = std::thread::Builder::new()
+            .name(format!("tellus-worker-{i}"))
+            .spawn(move || work(Dealt { connections, addr }, app, stop))?;
+        workers.push(worker);
+    }
+    let mut next = 0;
+    loop {
+        tokio::select! {
+            _ = stop.wait_for(|stop| *stop) => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, peer)) => {
+                    // Answers are small request-and-reply exchanges: send each reply at once.
+                    let _ = stream.set_nodelay(true);
+                    match stream.into_std() {
+                        Ok(stream) => {
+                            let _ = queues[next % threads].send((stream, peer));
+                            next += 1;
+                        }
+                        Err(e) => tracing::warn!("a connection could not be handed on: {e}"),
+                    }
+                }
+                // Out of file descriptors and the like: pause rather than spin.
+                Err(e) => {
+                    tracing::warn!("accepting a connection failed: {e}");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+            },
+        }
+    }
+    drop(queues);
+    for worker in workers {
+        let finished = tokio::task::spawn_blocking(move || worker.join())
+            .await
+            .map_err(io::Error::other)?;
+        finished.map_err(|_| io::Error::other("a worker thread failed"))??;
+    }
+    Ok(())
+}
+
+/// One worker: its own runtime, serving the connections dealt to it.
+fn work(dealt: Dealt, app: Router, mut stop: watch::Receiver<bool>) -> io::Result<()> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?
+        .block_on(async move {
+            axum::serve(
+                // Through `tap_io`, for which axum gives handlers the peer's address.
+                dealt.tap_io(|_| {}),
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(async move {
+                let _ = stop.wait_for(|stop| *stop).await;
+            })
+            .await
+        })
+}
