@@ -5,7 +5,7 @@
 //! thread that handles it, the way a database backend writes its log: the disk wait blocks
 //! only that thread's connections, and the group commit gathers whatever arrived on the
 //! others meanwhile (see `storage::GroupCommit`). Measured against a multi-threaded runtime
-//! that hands the blocked worker's tasks to another thread: one client 0.98 to 1.01x
+//! that hands the blocked worker's tasks to another thread: one client 0.95 to 1.04x
 //! PostgreSQL instead of 0.91 to 0.96x (bench/README.md, durability).
 
 use axum::Router;
