@@ -61,6 +61,7 @@ pub async fn serve(
     threads: usize,
     mut stop: watch::Receiver<bool>,
 ) -> io::Result<()> {
+    let threads = threads.max(1);
     let addr = listener.local_addr()?;
     let mut queues = Vec::with_capacity(threads);
     let mut workers = Vec::with_capacity(threads);
@@ -84,7 +85,9 @@ pub async fn serve(
                     let _ = stream.set_nodelay(true);
                     match stream.into_std() {
                         Ok(stream) => {
-                            let _ = queues[next % threads].send((stream, peer));
+                            if queues[next % threads].send((stream, peer)).is_err() {
+                                tracing::error!("worker {} has stopped; its connection is dropped", next % threads);
+                            }
                             next += 1;
                         }
                         Err(e) => tracing::warn!("a connection could not be handed on: {e}"),
