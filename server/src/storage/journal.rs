@@ -36,10 +36,10 @@ struct Tail {
     /// Bytes of the file written with zeros so far.
     len: u64,
     epoch: u64,
-    /// With direct writes: the file's bytes from `block` (a multiple of [`BLOCK`]) up to
-    /// `offset`, not yet written (or in a block only partly written).
+    /// With direct writes: the file's bytes from the start of the block holding the oldest
+    /// of them (a multiple of [`BLOCK`]) up to `offset`, not yet written or in a block only
+    /// partly written.
     unwritten: Vec<u8>,
-    block: u64,
 }
 
 /// The unit of direct writes: offsets, lengths and memory aligned to it suit any disk.
@@ -112,7 +112,6 @@ impl Journal {
                 len: len.max(HEADER),
                 epoch: 1,
                 unwritten: Vec::new(),
-                block: HEADER,
             }),
             syncing: Mutex::new(()),
         };
@@ -129,6 +128,9 @@ impl Journal {
         };
         if direct {
             journal.direct = journal.open_direct(path);
+            if journal.direct.is_some() {
+                journal.load_partial_block()?;
+            }
         }
         Ok((journal, records))
     }
@@ -163,15 +165,19 @@ impl Journal {
         let mut tail = self.tail.lock().expect("journal lock is never poisoned");
         tail.offset = offset;
         tail.epoch = epoch;
-        // Direct writes write whole blocks: keep the tail's partly written block in memory.
-        let block = offset / BLOCK * BLOCK;
-        let mut unwritten = vec![0u8; (offset - block) as usize];
+        Ok(records)
+    }
+
+    /// Direct writes write whole blocks: keeps the tail's partly written block in memory.
+    fn load_partial_block(&self) -> Result<(), StorageError> {
+        let mut tail = self.tail.lock().expect("journal lock is never poisoned");
+        let block = tail.offset / BLOCK * BLOCK;
+        let mut unwritten = vec![0u8; (tail.offset - block) as usize];
         self.file
             .read_exact_at(&mut unwritten, block)
             .map_err(io("read"))?;
-        tail.block = block;
         tail.unwritten = unwritten;
-        Ok(records)
+        Ok(())
     }
 
     /// The journal opened for direct, synchronous writes, if the file system takes them
@@ -266,7 +272,7 @@ impl Journal {
             let mut buffer =
                 Aligned::zeroed((len as u64).div_ceil(BLOCK) as usize * BLOCK as usize);
             buffer.bytes()[..len].copy_from_slice(&tail.unwritten);
-            (tail.block, len, buffer)
+            (tail.offset - len as u64, len, buffer)
         };
         direct
             .write_all_at(buffer.bytes(), block)
@@ -275,7 +281,6 @@ impl Journal {
         let written = len as u64 / BLOCK * BLOCK;
         let mut tail = self.tail.lock().expect("journal lock is never poisoned");
         tail.unwritten.drain(..written as usize);
-        tail.block += written;
         Ok(())
     }
 
@@ -299,7 +304,6 @@ impl Journal {
         self.file.sync_data().map_err(io("synced"))?;
         tail.epoch += 1;
         tail.offset = HEADER;
-        tail.block = HEADER;
         tail.unwritten.clear();
         Ok(())
     }
