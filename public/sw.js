@@ -1,6 +1,6 @@
 // Tellus service worker: keeps the app and the surveys this device has opened working
 // offline. Answers themselves are kept by the app's outbox (IndexedDB), not here.
-const CACHE = 'tellus-v4';
+const CACHE = 'tellus-v5';
 
 // Cache the page and every asset it names (Trunk gives them content-hashed names).
 self.addEventListener('install', (event) => {
@@ -23,14 +23,28 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-async function networkFirst(request, cacheKey) {
+async function networkFirst(request) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(cacheKey ?? request, response.clone());
+    if (response.ok) await cache.put(request, response.clone());
     return response;
   } catch (offline) {
-    const cached = await cache.match(cacheKey ?? request);
+    const cached = await cache.match(request);
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+async function navigation(request) {
+  const cache = await caches.open(CACHE);
+  const plain = new URL(request.url).pathname === '/';
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(plain ? '/' : request, response.clone());
+    return response;
+  } catch (offline) {
+    const cached = (await cache.match(request)) || (await cache.match('/'));
     if (cached) return cached;
     throw offline;
   }
@@ -54,8 +68,9 @@ self.addEventListener('fetch', (event) => {
   const elsewhere = ['/manage', '/event', '/join', '/you-said-we-did', '/results'];
   if (elsewhere.some((p) => url.pathname === p || url.pathname.startsWith(`${p}/`))) return;
   if (request.mode === 'navigate') {
-    // Every page of the app is the same single page.
-    event.respondWith(networkFirst(request, '/'));
+    // Every page of the app is the same single page, but a survey's pages come drawn by
+    // the server: kept under their own address, with the plain page for any other offline.
+    event.respondWith(navigation(request));
   } else if (url.pathname === '/api/consultations' || url.pathname.startsWith('/api/surveys/')) {
     event.respondWith(networkFirst(request));
   } else if (!url.pathname.startsWith('/api/')) {

@@ -17,13 +17,20 @@ pub struct Lang {
 }
 
 impl Lang {
-    /// The language saved on this device, else the browser's own if Tellus speaks it.
-    pub fn start() -> Self {
+    /// The language saved on this device, else the first of the browser's languages that
+    /// Tellus speaks (as the server reads them from `Accept-Language`), else `fallback` (on
+    /// the server: the language the request asked for).
+    pub fn start(fallback: Language) -> Self {
         let first = browser::load::<Language>(KEY).unwrap_or_else(|| {
-            web_sys::window()
-                .and_then(|w| w.navigator().language())
-                .and_then(|code| Language::from_code(&code))
-                .unwrap_or_default()
+            crate::browser::window()
+                .and_then(|w| {
+                    w.navigator()
+                        .languages()
+                        .iter()
+                        .filter_map(|code| code.as_string())
+                        .find_map(|code| Language::from_code(&code))
+                })
+                .unwrap_or(fallback)
         });
         let chosen = RwSignal::new(first);
         let offered = RwSignal::new(None::<Vec<Language>>);
@@ -38,7 +45,7 @@ impl Lang {
         });
         Effect::new(move |_| {
             let language = current.get();
-            if let Some(root) = web_sys::window()
+            if let Some(root) = crate::browser::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
             {

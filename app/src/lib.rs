@@ -12,4 +12,7 @@ pub mod live;
 pub mod manage;
 pub mod outbox;
 pub mod pages;
+pub mod participant;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod state;

@@ -1,58 +1,13 @@
 //! The participant app: surveys, help, this device, kiosk mode and withdrawal.
 
-use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
-use tellus_app::{browser, components, kiosk, language, outbox, pages, state};
+use tellus_app::{browser, participant};
 
 fn main() {
     console_error_panic_hook::set_once();
     browser::register_service_worker();
-    leptos::mount::mount_to_body(App);
-}
-
-/// The whole app: header, routes, footer.
-#[component]
-fn App() -> impl IntoView {
-    provide_context(language::Lang::start());
-    provide_context(outbox::Outbox::start());
-    provide_context(kiosk::Kiosk::load());
-    provide_context(state::LastReceipt(RwSignal::new(None)));
-    // Easier words stay on for the next questions once chosen on this device.
-    let easy = RwSignal::new(browser::load::<bool>("tellus:easy-read").unwrap_or(false));
-    // Kept only while on, so a device where nobody chose it stores nothing.
-    Effect::new(move |_| {
-        if easy.get() {
-            browser::save("tellus:easy-read", &true);
-        } else {
-            browser::forget("tellus:easy-read");
-        }
-    });
-    provide_context(components::question::EasyRead(easy));
-    view! {
-        <Router>
-            <components::layout::SkipLink/>
-            <components::layout::Header/>
-            <div class="width-container">
-                <main id="main-content" class="main-wrapper" tabindex="-1">
-                    <Routes fallback=pages::not_found::NotFound>
-                        <Route path=path!("/") view=pages::home::Home/>
-                        <Route path=path!("/device") view=pages::device::DevicePage/>
-                        <Route path=path!("/help") view=pages::help::HelpPage/>
-                        <Route path=path!("/kiosk") view=pages::kiosk::KioskSetup/>
-                        <Route path=path!("/kiosk/exit") view=pages::kiosk::KioskExit/>
-                        <Route path=path!("/withdraw") view=pages::withdraw::WithdrawPage/>
-                        <ParentRoute path=path!("/s/:survey") view=pages::survey::SurveyShell>
-                            <Route path=path!("") view=pages::survey::StartPage/>
-                            <Route path=path!("q/:n") view=pages::question::QuestionPage/>
-                            <Route path=path!("check") view=pages::check::CheckPage/>
-                            <Route path=path!("done") view=pages::done::DonePage/>
-                            <Route path=path!("help") view=pages::help::SurveyHelpPage/>
-                        </ParentRoute>
-                    </Routes>
-                </main>
-            </div>
-            <components::layout::Footer/>
-        </Router>
-    }
+    // The server may have drawn the first page already: it gives way to the app, keeping
+    // anything chosen or typed on it before the app arrived.
+    let handoff = browser::take_prerendered();
+    leptos::mount::mount_to_body(participant::App);
+    handoff.restore();
 }

@@ -143,7 +143,7 @@ async fn transaction(mode: IdbTransactionMode) -> Result<IdbTransaction, String>
 }
 
 async fn open() -> Result<IdbDatabase, String> {
-    let factory = web_sys::window()
+    let factory = crate::browser::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or("this browser cannot store answers on the device")?;
     let request: IdbOpenDbRequest = factory.open_with_u32(DB_NAME, 1).map_err(idb_error)?;
@@ -212,6 +212,10 @@ impl Outbox {
             state: RwSignal::new(SyncState::AllSent),
             refused: RwSignal::new(0),
         };
+        // Rendered on the server: nothing to send from there.
+        let Some(window) = crate::browser::window() else {
+            return outbox;
+        };
         // New answers and coming back online start a send at once (see `add` and below), so
         // the loop only retries what is waiting, backing off, and looks in now and then for
         // answers another tab of this device saved.
@@ -228,16 +232,14 @@ impl Outbox {
             }
         });
         // Coming back online is the best moment to try again.
-        if let Some(window) = web_sys::window() {
-            let on_online = Closure::<dyn Fn()>::new(move || {
-                spawn_local(async move {
-                    outbox.sync().await;
-                })
-            });
-            let _ = window
-                .add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
-            on_online.forget();
-        }
+        let on_online = Closure::<dyn Fn()>::new(move || {
+            spawn_local(async move {
+                outbox.sync().await;
+            })
+        });
+        let _ =
+            window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+        on_online.forget();
         outbox
     }
 

@@ -27,18 +27,39 @@ fn storage_key(survey_id: &str) -> String {
 #[derive(Clone, Copy)]
 pub struct SurveyState {
     pub survey_id: Memo<String>,
-    pub page: LocalResource<Result<SurveyPage, ClientError>>,
+    /// The survey: `None` while it loads.
+    pub page: RwSignal<Option<Result<SurveyPage, ClientError>>>,
     pub answers: RwSignal<Answers>,
     response_id: RwSignal<Option<Uuid>>,
 }
 
+/// A survey given with the page rather than fetched: by the server that renders the page
+/// (as a context), and in the browser from the JSON the server wrote into it.
+#[derive(Clone)]
+pub struct Preloaded(pub SurveyPage);
+
+/// The id of the `<script type="application/json">` holding the preloaded survey.
+pub const PRELOADED_ID: &str = "tellus-survey";
+
+/// The survey given with the page, if it is `survey_id`; in the browser it is taken once.
+fn preloaded(survey_id: &str) -> Option<SurveyPage> {
+    let page = match use_context::<Preloaded>() {
+        Some(Preloaded(page)) => Some(page),
+        None => {
+            let element = browser::window()?
+                .document()?
+                .get_element_by_id(PRELOADED_ID)?;
+            element.remove();
+            serde_json::from_str(&element.text_content()?).ok()
+        }
+    };
+    page.filter(|p| p.survey.id == survey_id)
+}
+
 impl SurveyState {
-    /// Loads the survey and any answers saved on this device.
+    /// Loads the survey (unless it came with the page) and any answers saved on this device.
     pub fn new(survey_id: Memo<String>) -> Self {
-        let page = LocalResource::new(move || {
-            let id = survey_id.get();
-            async move { api::survey(&id).await }
-        });
+        let page = RwSignal::new(preloaded(&survey_id.get_untracked()).map(Ok));
         let state = SurveyState {
             survey_id,
             page,
@@ -46,11 +67,32 @@ impl SurveyState {
             response_id: RwSignal::new(None),
         };
         Effect::new(move |_| {
+            let id = survey_id.get();
+            let current = page.with_untracked(|p| matches!(p, Some(Ok(p)) if p.survey.id == id));
+            if !current {
+                state.load();
+            }
+        });
+        Effect::new(move |_| {
             let saved: Saved = browser::load(&storage_key(&survey_id.get())).unwrap_or_default();
             state.answers.set(saved.answers);
             state.response_id.set(saved.response_id);
         });
         state
+    }
+
+    /// Fetches the survey (again, after a failure).
+    pub fn load(&self) {
+        let (page, survey_id) = (self.page, self.survey_id);
+        let id = survey_id.get_untracked();
+        page.set(None);
+        leptos::task::spawn_local(async move {
+            let loaded = api::survey(&id).await;
+            // Only if the person is still on that survey.
+            if survey_id.get_untracked() == id {
+                page.set(Some(loaded));
+            }
+        });
     }
 
     /// The saved answer to a question.

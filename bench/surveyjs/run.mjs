@@ -100,7 +100,11 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
 });
 
-/** One cold load: milliseconds from navigation to the first question's words on screen, and bytes received by then. */
+/**
+ * One cold load: milliseconds from navigation to the first question's words on screen, bytes
+ * received by then, and milliseconds until the page works (the app has started; for SurveyJS,
+ * which draws its question from its scripts, the same moment as the words).
+ */
 async function once(url, network) {
   const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
   const tab = await context.newPage();
@@ -109,24 +113,43 @@ async function once(url, network) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, ...networks[network] });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  let bytes = 0;
-  let counting = true;
-  cdp.on('Network.loadingFinished', (e) => { if (counting) bytes += e.encodedDataLength; });
-  // Records when the first question's words appear, from inside the page (no polling from outside).
+  // Network events carry a monotonic clock in seconds; the document's request starts it
+  // (the page's own clock starts at navigation, within a few milliseconds of that request).
+  // Bytes are counted as they arrive (a page is drawn while its HTML is still arriving); a
+  // response that has finished counts whole, headers included.
+  let start;
+  const received = [];
+  const finished = [];
+  cdp.on('Network.requestWillBeSent', (e) => { if (start === undefined) start = e.timestamp; });
+  cdp.on('Network.dataReceived', (e) => received.push({ id: e.requestId, at: e.timestamp, bytes: e.encodedDataLength }));
+  cdp.on('Network.loadingFinished', (e) => finished.push({ id: e.requestId, at: e.timestamp, bytes: e.encodedDataLength }));
+  // Records, from inside the page, the first frame drawn once the first question's words are
+  // in it (a frame waits for style sheets that block rendering, so the words are styled then).
   await tab.addInitScript((words) => {
     const seen = () => {
-      if (window.__first === undefined && document.body && document.body.innerText.includes(words)) {
-        window.__first = performance.now();
+      if (window.__words === undefined && document.body && document.body.innerText.includes(words)) {
+        window.__words = performance.now();
+        requestAnimationFrame(() => {
+          window.__first = performance.now();
+        });
       }
     };
     new MutationObserver(seen).observe(document, { childList: true, subtree: true, characterData: true });
+    addEventListener('TrunkApplicationStarted', () => { window.__ready = performance.now(); });
   }, first);
   await tab.goto(url, { waitUntil: 'commit' });
   await tab.waitForFunction(() => window.__first !== undefined, null, { timeout: 120000, polling: 100 });
-  counting = false;
-  const ms = await tab.evaluate(() => window.__first);
+  const isTellus = url.startsWith(tellusUrl);
+  if (isTellus) {
+    await tab.waitForFunction(() => window.__ready !== undefined, null, { timeout: 120000, polling: 100 });
+  }
+  const page = await tab.evaluate(() => ({ first: window.__first, ready: window.__ready ?? window.__first }));
   await context.close();
-  return { ms, bytes };
+  const by = (ms) => (e) => (e.at - start) * 1000 <= ms;
+  const whole = new Map(finished.filter(by(page.first)).map((f) => [f.id, f.bytes]));
+  const partly = received.filter(by(page.first)).filter((r) => !whole.has(r.id));
+  const bytes = [...whole.values()].reduce((sum, b) => sum + b, 0) + partly.reduce((sum, r) => sum + r.bytes, 0);
+  return { ms: page.first, bytes, readyMs: page.ready };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -138,7 +161,11 @@ for (const network of Object.keys(networks)) {
     results.Tellus.push(await once(`${tellusUrl}/s/therapies-children/q/1`, network));
     results.SurveyJS.push(await once(`${surveyjsUrl}/`, network));
   }
-  const summary = (r) => ({ ms: median(r.map((x) => x.ms)), kb: median(r.map((x) => x.bytes)) / 1000 });
+  const summary = (r) => ({
+    ms: median(r.map((x) => x.ms)),
+    kb: median(r.map((x) => x.bytes)) / 1000,
+    readyMs: median(r.map((x) => x.readyMs)),
+  });
   rows.push({ network, tellus: summary(results.Tellus), surveyjs: summary(results.SurveyJS) });
 }
 await browser.close();
@@ -146,9 +173,9 @@ surveyjs.close();
 tellus.kill('SIGTERM');
 rmSync(data, { recursive: true, force: true });
 
-console.log(`\nTime to the first question (median of ${runs} cold loads, 4x CPU throttling), and bytes received by then`);
-console.log('| network | Tellus | SurveyJS | SurveyJS / Tellus (time) | Tellus bytes | SurveyJS bytes | SurveyJS / Tellus (bytes) |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log(`\nTime to the first question on screen (median of ${runs} cold loads, 4x CPU throttling), bytes received by then, and time until the page works`);
+console.log('| network | Tellus | SurveyJS | SurveyJS / Tellus (time) | Tellus bytes | SurveyJS bytes | SurveyJS / Tellus (bytes) | Tellus working | SurveyJS working |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
-  console.log(`| ${r.network} | ${(r.tellus.ms / 1000).toFixed(2)} s | ${(r.surveyjs.ms / 1000).toFixed(2)} s | ${(r.surveyjs.ms / r.tellus.ms).toFixed(2)}x | ${r.tellus.kb.toFixed(0)} KB | ${r.surveyjs.kb.toFixed(0)} KB | ${(r.surveyjs.kb / r.tellus.kb).toFixed(2)}x |`);
+  console.log(`| ${r.network} | ${(r.tellus.ms / 1000).toFixed(2)} s | ${(r.surveyjs.ms / 1000).toFixed(2)} s | ${(r.surveyjs.ms / r.tellus.ms).toFixed(2)}x | ${r.tellus.kb.toFixed(0)} KB | ${r.surveyjs.kb.toFixed(0)} KB | ${(r.surveyjs.kb / r.tellus.kb).toFixed(2)}x | ${(r.tellus.readyMs / 1000).toFixed(2)} s | ${(r.surveyjs.readyMs / 1000).toFixed(2)} s |`);
 }

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod error;
 pub mod export;
 pub mod live;
+pub mod pages;
 pub mod routes;
 pub mod startup;
 pub mod storage;

@@ -1,13 +1,12 @@
 //! Building the router and running the server.
 
 use crate::auth::Throttle;
-use crate::routes;
 use crate::storage::{StorageError, Store};
+use crate::{pages, routes};
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Path};
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
-use axum::routing::{MethodRouter, get};
-use sha2::Digest;
+use axum::routing::get;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -65,11 +64,18 @@ impl AppState {
 /// The demo administrator's account, created with a random password on a new demo store.
 pub const DEMO_ADMIN: &str = "admin@example.org";
 
-/// The Content-Security-Policy on every response: no inline script or style, nothing
-/// from other sites; wasm may be compiled.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; \
-manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/// The Content-Security-Policy on every response: no inline script, no inline style but
+/// the built style sheets named by `style_hashes`, nothing from other sites; wasm may be
+/// compiled.
+pub fn content_security_policy(style_hashes: &[String]) -> String {
+    let styles: String = style_hashes.iter().map(|h| format!(" {h}")).collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'{styles}; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; \
+         manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors 'none'"
+    )
+}
 
 /// How to run the server.
 #[derive(Debug, Clone)]
@@ -115,118 +121,6 @@ pub enum StartupError {
     Serve(std::io::Error),
 }
 
-/// The app's page with Trunk's inline loader moved into a script file, so that the
-/// Content-Security-Policy can refuse every inline script.
-#[derive(Debug, Clone)]
-pub struct Shell {
-    pub index_html: String,
-    /// `(path, body)` of the loader script, when the page had one inline.
-    pub boot: Option<(String, String)>,
-}
-
-impl Shell {
-    /// Moves the first inline `<script type="module">` of the page into `/tellus-boot-HASH.js`.
-    pub fn from_index(html: &str) -> Shell {
-        const OPEN: &str = "<script type=\"module\">";
-        let Some(start) = html.find(OPEN) else {
-            return Shell {
-                index_html: html.to_string(),
-                boot: None,
-            };
-        };
-        let body_start = start + OPEN.len();
-        let Some(len) = html[body_start..].find("</script>") else {
-            return Shell {
-                index_html: html.to_string(),
-                boot: None,
-            };
-        };
-        let script = html[body_start..body_start + len].to_string();
-        // Content-addressed, like Trunk's own files, so the service worker's cache stays right.
-        let digest = sha2::Sha256::digest(script.as_bytes());
-        let name: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-        let path = format!("/tellus-boot-{name}.js");
-        let index_html = format!(
-            "{}<script type=\"module\" src=\"{path}\"></script>{}",
-            &html[..start],
-            &html[body_start + len + "</script>".len()..]
-        );
-        Shell {
-            index_html,
-            boot: Some((path, script)),
-        }
-    }
-
-    /// The page, also asking the browser to fetch `api_path` at once, alongside the app's own
-    /// files: the app asks for it as soon as it starts, and finds it already arriving.
-    pub fn preloading(&self, api_path: &str) -> String {
-        let link = format!(
-            "<link rel=\"preload\" href=\"{api_path}\" as=\"fetch\" crossorigin=\"anonymous\">"
-        );
-        match self.index_html.find("</head>") {
-            Some(at) => format!("{}{link}{}", &self.index_html[..at], &self.index_html[at..]),
-            None => self.index_html.clone(),
-        }
-    }
-}
-
-/// A page of the app, as the browser gets it: HTML, checked again on every visit.
-fn html_page(page: String) -> impl axum::response::IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-cache"),
-        ],
-        page,
-    )
-}
-
-/// The participant app's pages for a survey (`/s/{survey}/...`): the page, with the survey
-/// preloaded when the path names a survey id (anything else is never written into the page).
-fn survey_page(shell: Arc<Shell>) -> MethodRouter {
-    get(
-        move |Path(params): Path<std::collections::HashMap<String, String>>| {
-            let shell = Arc::clone(&shell);
-            async move {
-                let page = match params.get("survey") {
-                    Some(id) if tellus_core::survey::is_valid_id(id) => {
-                        shell.preloading(&format!("/api/surveys/{id}"))
-                    }
-                    _ => shell.index_html.clone(),
-                };
-                html_page(page)
-            }
-        },
-    )
-}
-
-/// The page of a built app (its loader moved into a script file) as a route, and the
-/// route serving that loader.
-fn shell_routes(
-    dir: &std::path::Path,
-) -> (Arc<Shell>, MethodRouter, Option<(String, MethodRouter)>) {
-    let html = std::fs::read_to_string(dir.join("index.html")).unwrap_or_default();
-    let shell = Arc::new(Shell::from_index(&html));
-    let page = shell.index_html.clone();
-    let index = get(move || {
-        let page = page.clone();
-        async move { html_page(page) }
-    });
-    let boot = shell.boot.clone().map(|(path, script)| {
-        let serve = get(move || {
-            let script = script.clone();
-            async move {
-                (
-                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-                    script,
-                )
-            }
-        });
-        (path, serve)
-    });
-    (shell, index, boot)
-}
-
 /// Apps built apart from the participant app, so participants download only what they use:
 /// (where its files are served, and other page paths that show it).
 const SUB_APPS: [(&str, &[&str]); 2] = [
@@ -246,8 +140,9 @@ const SUB_APPS: [(&str, &[&str]); 2] = [
 pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
     let api = routes::api()
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .with_state(state);
+        .with_state(state.clone());
     let mut app = Router::new().nest("/api", api);
+    let mut style_hashes = Vec::new();
     if let Some(dist) = dist {
         // The workspace and the events app first: each is its own app under its own path, when built.
         for (prefix, pages) in SUB_APPS {
@@ -255,7 +150,7 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
             if !dir.join("index.html").is_file() {
                 continue;
             }
-            let (_, page, boot) = shell_routes(&dir);
+            let (_, page, boot) = pages::shell_routes(&dir);
             app = boot
                 .into_iter()
                 .fold(app, |app, (path, script)| app.route(&path, script));
@@ -269,18 +164,19 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
                 .fallback(page);
             app = app.nest_service(prefix, files);
         }
-        let (shell, page, boot) = shell_routes(&dist);
+        let (shell, page, boot) = pages::shell_routes(&dist);
+        style_hashes = shell.style_hashes();
         app = boot
             .into_iter()
             .fold(app, |app, (path, script)| app.route(&path, script));
-        // A survey's link is how most participants arrive: fetch the survey with the app
-        // (and the list of surveys with the home page).
+        // A survey's link is how most participants arrive: its pages come drawn, with the
+        // survey written in (and the home page fetches the list of surveys with the app).
         let home = shell.preloading("/api/consultations");
-        let survey = survey_page(shell);
+        let survey = pages::survey_page(shell).with_state(state);
         app = app
             .route(
                 "/",
-                get(move || std::future::ready(html_page(home.clone()))),
+                get(move || std::future::ready(pages::html_page(home.clone()))),
             )
             .route("/s/{survey}", survey.clone())
             .route("/s/{survey}/{*rest}", survey);
@@ -295,7 +191,8 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
     }
     app.layer(SetResponseHeaderLayer::overriding(
         HeaderName::from_static("content-security-policy"),
-        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        HeaderValue::from_str(&content_security_policy(&style_hashes))
+            .expect("the policy is plain ASCII"),
     ))
     .layer(SetResponseHeaderLayer::overriding(
         header::X_CONTENT_TYPE_OPTIONS,

@@ -580,3 +580,117 @@ async fn answering_a_question_that_was_not_asked_is_refused() {
     assert_eq!(body["error"]["fields"][0]["field"], "different_people");
     assert_eq!(body["error"]["fields"][0]["code"], "not_shown");
 }
+
+#[tokio::test]
+async fn a_surveys_first_pages_come_drawn_with_the_survey_written_in() {
+    let dist = tempfile::tempdir().unwrap();
+    // As the build makes it: the style sheet inline, the title and language to be filled in.
+    let style = "body{margin:0}";
+    std::fs::write(
+        dist.path().join("index.html"),
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\"><head><title>Tellus</title>\
+             <style>{style}</style></head><body><noscript>on</noscript></body></html>"
+        ),
+    )
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    store.seed_demo_once().unwrap();
+    // A facilitator's survey text with markup in it, and a draft consultation nobody may see.
+    let mut review = store.consultation("therapies-review").unwrap().unwrap();
+    review.surveys[0].questions[0].text = "How do you feel </script><b>today</b>?".into();
+    store.put_consultation(&review).unwrap();
+    let mut draft = review.clone();
+    draft.id = "secret-review".into();
+    draft.status = tellus_core::Status::Draft;
+    for survey in &mut draft.surveys {
+        survey.id = format!("secret-{}", survey.id);
+    }
+    store.put_consultation(&draft).unwrap();
+    let app = router(AppState::new(store), Some(dist.path().into()));
+    let get = async |uri: &str, language: &str| {
+        let request = Request::get(uri)
+            .header(header::ACCEPT_LANGUAGE, language)
+            .body(Body::empty())
+            .unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        let (status, headers) = (response.status(), response.headers().clone());
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
+    };
+
+    let (status, headers, html) = get("/s/therapies-children/q/1", "en-GB").await;
+    assert_eq!(status, StatusCode::OK);
+    // The question is on the page, as the page's heading, with its faces, and escaped.
+    assert!(
+        html.contains("<div id=\"prerendered\"><a href=\"#main-content\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("How do you feel &lt;/script&gt;&lt;b&gt;today&lt;/b&gt;?</h1>"),
+        "{html}"
+    );
+    assert!(html.contains("id=\"feel_therapy-0\""), "{html}");
+    assert!(
+        html.contains(
+            "<title>How do you feel &lt;/script&gt;&lt;b&gt;today&lt;/b&gt;? – Tellus</title>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{html}");
+    // The survey is written in for the app to start from, with nothing that closes its element.
+    let json = html
+        .split("<script type=\"application/json\" id=\"tellus-survey\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("the survey is written into the page");
+    assert!(!json.contains('<'), "{json}");
+    let written: Value = serde_json::from_str(json).unwrap();
+    assert_eq!(written["survey"]["id"], "therapies-children");
+    assert_eq!(
+        written["survey"]["questions"][0]["text"],
+        "How do you feel </script><b>today</b>?"
+    );
+    // The inline style sheet is allowed by its hash, and nothing else inline is.
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    use base64::Engine;
+    let hash = base64::engine::general_purpose::STANDARD
+        .encode(<sha2::Sha256 as sha2::Digest>::digest(style.as_bytes()));
+    assert!(
+        csp.contains(&format!("style-src 'self' 'sha256-{hash}';")),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+
+    // The start page, in the language the browser asks for when the survey has it.
+    let (_, _, html) = get("/s/therapies-children", "ar, en;q=0.5").await;
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
+    assert!(html.contains("أخبرنا عن العلاج الذي تتلقاه"), "{html}");
+    // The parents' survey is in English only: English, whatever was asked for.
+    let (_, _, html) = get("/s/therapies-parents", "cy").await;
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"), "{html}");
+    assert!(html.contains("Start now"), "{html}");
+
+    // Pages that depend on the device's answers, a branch's follow-up and questions that do
+    // not exist come plain, with the survey fetched alongside.
+    for uri in [
+        "/s/therapies-children/check",
+        "/s/therapies-children/q/3",
+        "/s/therapies-children/q/99",
+        "/s/therapies-children/q/0",
+        "/s/therapies-children/q/x",
+    ] {
+        let (status, _, html) = get(uri, "en").await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(!html.contains("prerendered"), "{uri}: {html}");
+        assert!(
+            html.contains("href=\"/api/surveys/therapies-children\""),
+            "{uri}"
+        );
+    }
+    // A draft consultation's survey is never drawn or written into the page.
+    let (_, _, html) = get("/s/secret-therapies-children", "en").await;
+    assert!(!html.contains("prerendered"), "{html}");
+    assert!(!html.contains("How do you feel"), "{html}");
+}

@@ -63,9 +63,9 @@ export function launchBrowser() {
   });
 }
 
-/** A tablet-sized touch context (iPad Air portrait) that records requests leaving `origin`. */
-export async function tabletContext(browser, origin) {
-  const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, deviceScaleFactor: 2 });
+/** A tablet-sized touch context (iPad Air portrait) that records requests leaving `origin`; `options` as Playwright's `newContext` takes them. */
+export async function tabletContext(browser, origin, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true, deviceScaleFactor: 2, ...options });
   const foreign = [];
   context.on('request', (request) => {
     if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) foreign.push(request.url());

@@ -22,7 +22,7 @@ fn EventApp() -> impl IntoView {
     // Easy read is chosen per page here; nothing is kept on the device.
     provide_context(EasyRead(RwSignal::new(false)));
     // The device's language, shared with the survey app (a child who chose Welsh there has it here).
-    provide_context(Lang::start());
+    provide_context(Lang::start(Default::default()));
     view! {
         <Router>
             <SkipLink/>

@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
 fn synthesis() -> Option<SpeechSynthesis> {
-    web_sys::window()?.speech_synthesis().ok()
+    crate::browser::window()?.speech_synthesis().ok()
 }
 
 /// The best local voice for `language` (for English, British first). Never a voice of

@@ -152,7 +152,7 @@ fn SurveysSection(
     manage: bool,
     resource: LocalResource<Result<Consultation, ClientError>>,
 ) -> impl IntoView {
-    let origin = web_sys::window()
+    let origin = crate::browser::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     let open = c.status == Status::Open;

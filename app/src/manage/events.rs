@@ -229,7 +229,7 @@ fn EventRun(v: EventView, refetch: Callback<()>) -> impl IntoView {
     let manage = auth.can(Permission::ManageConsultations);
     let e = v.event.clone();
     let problems = Problems::new();
-    let origin = web_sys::window()
+    let origin = crate::browser::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     let when = [
@@ -718,7 +718,7 @@ pub fn PresentPage() -> impl IntoView {
     );
     browser::set_title("Room screen");
     browser::focus_page();
-    let origin = web_sys::window()
+    let origin = crate::browser::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     view! {

@@ -142,7 +142,7 @@ fn SummaryEditor(c: Consultation) -> impl IntoView {
             });
         }
     };
-    let origin = web_sys::window()
+    let origin = crate::browser::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     let public_link = format!("{origin}/results/{}", c.id);

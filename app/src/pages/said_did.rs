@@ -115,16 +115,21 @@ fn EasyList(items: Vec<Item>) -> impl IntoView {
 /// A link to the consultation's "you said, we did" page, once it is published.
 #[component]
 pub fn SaidDidLink(consultation_id: String) -> impl IntoView {
+    // Drawn on the server, the page leaves it out: the app asks once it runs.
+    if browser::window().is_none() {
+        return ().into_any();
+    }
     let url = format!("/api/you-said-we-did/{consultation_id}");
     let published = LocalResource::new(move || {
         let url = url.clone();
         async move { api::get::<YouSaidWeDid>(&url).await.is_ok() }
     });
-    move || {
+    (move || {
         (published.get() == Some(true)).then(|| {
             view! {
                 <p class="body"><a rel="external" href=format!("/you-said-we-did/{consultation_id}")>{crate::language::words().said_did_link}</a></p>
             }
         })
-    }
+    })
+    .into_any()
 }

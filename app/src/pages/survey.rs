@@ -20,6 +20,10 @@ pub fn SurveyShell() -> impl IntoView {
     provide_context(state);
     // The language switcher offers the languages this survey is written in.
     if let Some(lang) = use_context::<Lang>() {
+        // At once when the survey came with the page, so its first drawing is in the right language.
+        if let Some(Ok(page)) = state.page.get_untracked() {
+            lang.offer(Some(page.survey.languages()));
+        }
         Effect::new(move |_| {
             if let Some(Ok(page)) = state.page.get() {
                 lang.offer(Some(page.survey.languages()));
@@ -72,7 +76,7 @@ fn LoadProblem(error: ClientError) -> impl IntoView {
         <h1 class="heading-l" id="page-heading" tabindex="-1">{w.sorry_problem}</h1>
         <p class="body">{error.to_string()}</p>
         <p class="body">{w.answers_kept_here}</p>
-        <button class="button" type="button" on:click=move |_| state.page.refetch()>{w.try_again}</button>
+        <button class="button" type="button" on:click=move |_| state.load()>{w.try_again}</button>
     }
     .into_any()
 }

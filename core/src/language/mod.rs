@@ -43,6 +43,25 @@ impl Language {
         Language::ALL.into_iter().find(|l| l.code() == primary)
     }
 
+    /// The most preferred language Tellus speaks in an HTTP `Accept-Language` header
+    /// (`cy-GB, en;q=0.8`), by quality and then order; `None` if it names none of them.
+    pub fn from_accept_language(header: &str) -> Option<Language> {
+        let mut ranked: Vec<(f32, usize, Language)> = header
+            .split(',')
+            .enumerate()
+            .filter_map(|(order, item)| {
+                let mut parts = item.split(';');
+                let language = Language::from_code(parts.next()?.trim())?;
+                let quality = parts
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                (quality > 0.0).then_some((quality, order, language))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.first().map(|&(_, _, language)| language)
+    }
+
     /// The language's name in itself, as a speaker looks for it: "Cymraeg", "العربية".
     pub fn name(self) -> &'static str {
         match self {
@@ -369,6 +388,18 @@ pub struct Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accept_language_picks_the_most_preferred_language_spoken() {
+        let pick = Language::from_accept_language;
+        assert_eq!(pick("cy-GB,cy;q=0.9,en;q=0.8"), Some(Language::Welsh));
+        assert_eq!(pick("fr-FR, ar;q=0.5, en;q=0.7"), Some(Language::English));
+        assert_eq!(pick("en;q=0.2, ar"), Some(Language::Arabic));
+        assert_eq!(pick("cy;q=0, en;q=0.1"), Some(Language::English));
+        assert_eq!(pick("fr, de"), None);
+        assert_eq!(pick(""), None);
+        assert_eq!(pick("en;q=bogus, cy"), Some(Language::Welsh));
+    }
 
     #[test]
     fn codes_round_trip_and_accept_regions() {

@@ -1,6 +1,7 @@
 use crate::auth::Signed;
 use crate::error::AppError;
 use crate::startup::AppState;
+use crate::storage::Store;
 use axum::Json;
 use axum::extract::{Path, State};
 use tellus_core::Status;
@@ -27,17 +28,19 @@ pub async fn survey(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<SurveyPage>, AppError> {
+    open_survey(&state.store, &id).map(Json)
+}
+
+/// A survey as participants see it: only while its consultation is open.
+pub fn open_survey(store: &Store, id: &str) -> Result<SurveyPage, AppError> {
     let not_found = || AppError::NotFound {
         what: "survey",
-        id: id.clone(),
+        id: id.to_string(),
     };
-    let consultation = state
-        .store
-        .consultation_of_survey(&id)?
-        .ok_or_else(not_found)?;
-    let survey = consultation.survey(&id).ok_or_else(not_found)?;
+    let consultation = store.consultation_of_survey(id)?.ok_or_else(not_found)?;
+    let survey = consultation.survey(id).ok_or_else(not_found)?;
     match consultation.status {
-        Status::Open => Ok(Json(SurveyPage::new(&consultation, survey))),
+        Status::Open => Ok(SurveyPage::new(&consultation, survey)),
         Status::Closed => Err(AppError::Closed),
         // Drafts and archived consultations do not exist as far as participants know.
         Status::Draft | Status::Archived => Err(not_found()),

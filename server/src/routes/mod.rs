@@ -1,6 +1,6 @@
 //! The JSON API under `/api`.
 
-mod consultations;
+pub mod consultations;
 mod events;
 mod health;
 mod manage;
