@@ -93,6 +93,9 @@ const surveyjsUrl = `http://127.0.0.1:${surveyjs.address().port}`;
 const networks = {
   'Fast 3G': { latency: 562.5, downloadThroughput: (1.6 * 1000 * 1000 / 8) * 0.9, uploadThroughput: (750 * 1000 / 8) * 0.9 },
   'Slow 3G': { latency: 2000, downloadThroughput: (500 * 1000 / 8) * 0.8, uploadThroughput: (500 * 1000 / 8) * 0.8 },
+  // WebPageTest's "3G Slow" (400 kbit/s down and up, 400 ms round trip): as slow a link, with a
+  // round trip short enough that a page can show within 1.5 s.
+  '3G Slow (WebPageTest)': { latency: 400, downloadThroughput: 400 * 1000 / 8, uploadThroughput: 400 * 1000 / 8 },
 };
 
 const browser = await chromium.launch({
@@ -115,14 +118,15 @@ async function once(url, network) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   // Network events carry a monotonic clock in seconds; the document's request starts it
   // (the page's own clock starts at navigation, within a few milliseconds of that request).
-  // Bytes are counted as they arrive (a page is drawn while its HTML is still arriving); a
-  // response that has finished counts whole, headers included.
+  // Bytes are counted as they arrive (a page is drawn while its HTML is still arriving): a
+  // response that had finished counts whole, headers included; one still arriving counts the
+  // share of its body received by then (DevTools reports compressed sizes only at the end).
   let start;
   const received = [];
-  const finished = [];
+  const finished = new Map();
   cdp.on('Network.requestWillBeSent', (e) => { if (start === undefined) start = e.timestamp; });
-  cdp.on('Network.dataReceived', (e) => received.push({ id: e.requestId, at: e.timestamp, bytes: e.encodedDataLength }));
-  cdp.on('Network.loadingFinished', (e) => finished.push({ id: e.requestId, at: e.timestamp, bytes: e.encodedDataLength }));
+  cdp.on('Network.dataReceived', (e) => received.push({ id: e.requestId, at: e.timestamp, length: e.dataLength }));
+  cdp.on('Network.loadingFinished', (e) => finished.set(e.requestId, { at: e.timestamp, bytes: e.encodedDataLength }));
   // Records, from inside the page, the first frame drawn once the first question's words are
   // in it (a frame waits for style sheets that block rendering, so the words are styled then).
   await tab.addInitScript((words) => {
@@ -144,11 +148,24 @@ async function once(url, network) {
     await tab.waitForFunction(() => window.__ready !== undefined, null, { timeout: 120000, polling: 100 });
   }
   const page = await tab.evaluate(() => ({ first: window.__first, ready: window.__ready ?? window.__first }));
+  const before = (e) => (e.at - start) * 1000 <= page.first;
+  // Every response that had begun arriving by then must finish, to know its compressed size.
+  const begun = new Set(received.filter(before).map((r) => r.id));
+  while ([...begun].some((id) => !finished.has(id))) await new Promise((resolve) => setTimeout(resolve, 100));
   await context.close();
-  const by = (ms) => (e) => (e.at - start) * 1000 <= ms;
-  const whole = new Map(finished.filter(by(page.first)).map((f) => [f.id, f.bytes]));
-  const partly = received.filter(by(page.first)).filter((r) => !whole.has(r.id));
-  const bytes = [...whole.values()].reduce((sum, b) => sum + b, 0) + partly.reduce((sum, r) => sum + r.bytes, 0);
+  let bytes = 0;
+  for (const id of begun) {
+    const done = finished.get(id);
+    if (before(done)) {
+      bytes += done.bytes;
+    } else {
+      const all = received.filter((r) => r.id === id);
+      const share = all.filter(before).reduce((sum, r) => sum + r.length, 0) / all.reduce((sum, r) => sum + r.length, 0);
+      bytes += done.bytes * share;
+    }
+  }
+  // Responses with no body (none here) finish without data.
+  for (const [id, done] of finished) if (!begun.has(id) && before(done)) bytes += done.bytes;
   return { ms: page.first, bytes, readyMs: page.ready };
 }
 

@@ -42,6 +42,12 @@ test('the first question shows, styled and accessible, before the app arrives; a
   await expectAccessible(page, 'the first question drawn by the server');
   await page.getByText('Happy', { exact: true }).tap();
   assert.equal(await page.getByRole('radio', { name: 'Happy', exact: true }).isChecked(), true);
+  // Continue waits for the app: no reload that would drop the choice.
+  const url = page.url();
+  await page.getByRole('button', { name: 'Continue' }).tap();
+  await page.waitForTimeout(300);
+  assert.equal(page.url(), url);
+  assert.equal(await page.getByRole('radio', { name: 'Happy', exact: true }).isChecked(), true);
 
   release();
   await appHasTakenOver(page);

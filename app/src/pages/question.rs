@@ -123,6 +123,13 @@ pub fn QuestionPage() -> impl IntoView {
             }
         };
         let link = format!("#{}", first_input_id(&question));
+        // Drawn on the server, Continue waits for the app: submitted without it, the form
+        // would reload the page and drop the choice just made.
+        let continue_type = if browser::window().is_some() {
+            "submit"
+        } else {
+            "button"
+        };
         view! {
             <BackLink href=back/>
             <form class="question-form" novalidate on:submit=on_submit>
@@ -135,7 +142,7 @@ pub fn QuestionPage() -> impl IntoView {
                     child_mode=child_mode
                 />
                 <progress class="progress" max=shown.len() value=position aria-hidden="true"></progress>
-                <button class="button" type="submit">{w.continue_}</button>
+                <button class="button" type=continue_type>{w.continue_}</button>
             </form>
         }
         .into_any()
