@@ -81,6 +81,7 @@ mod tests {
         // Nothing only a device can know: no answers, no outbox waiting, no kiosk.
         assert!(!body.contains("checked"), "{body}");
         assert!(body.contains("All answers sent"), "{body}");
+        assert!(!body.contains("href=\"/device\""), "{body}");
         assert_eq!(
             page.title.as_deref(),
             Some("How do you feel about your therapy sessions? – Tellus")

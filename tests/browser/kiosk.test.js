@@ -49,6 +49,19 @@ test('after each child the tablet returns to the start with nothing of their ans
   await page.goto(`${shared.server.url}/`);
   await page.getByRole('heading', { level: 1, name: 'Tell us about your therapy' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Tellus' }).getAttribute('href'), '/s/therapies-children');
+  // "This device" (answers waiting, their download) is closed to a child, even by its address.
+  await page.goto(`${shared.server.url}/device`);
+  await page.getByText('This tablet is in kiosk mode for one survey.', { exact: false }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Download waiting answers' }).count(), 0);
+  await expectAccessible(page, 'this device in kiosk mode');
+  // A survey page drawn by the server does not know the tablet is a kiosk: it offers no
+  // "This device" link, and the app adds "Leave kiosk mode".
+  const drawn = await (await fetch(`${shared.server.url}/s/therapies-children`)).text();
+  assert.match(drawn, /id="prerendered"/);
+  assert.doesNotMatch(drawn, /href="\/device"/);
+  await page.goto(`${shared.server.url}/s/therapies-children`);
+  await page.getByRole('link', { name: 'Leave kiosk mode' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'This device' }).count(), 0);
 
   // Leaving needs the PIN.
   await page.getByRole('link', { name: 'Leave kiosk mode' }).tap();

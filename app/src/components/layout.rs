@@ -53,9 +53,12 @@ pub fn Footer() -> impl IntoView {
         <footer class="footer">
             <div class="width-container">
                 <crate::outbox::OutboxStatus/>
-                {move || match kiosk.survey_id() {
-                    Some(_) => view! { <p><a href="/kiosk/exit" class="footer__link">{words().leave_kiosk}</a></p> }.into_any(),
-                    None => view! { <p><a href="/device" class="footer__link">{words().this_device}</a></p> }.into_any(),
+                // Only the device knows whether it is a kiosk: a page drawn on the server leaves
+                // the link for the app to add, so no kiosk tablet ever shows "This device".
+                {move || match (crate::browser::window(), kiosk.survey_id()) {
+                    (None, _) => ().into_any(),
+                    (Some(_), Some(_)) => view! { <p><a href="/kiosk/exit" class="footer__link">{words().leave_kiosk}</a></p> }.into_any(),
+                    (Some(_), None) => view! { <p><a href="/device" class="footer__link">{words().this_device}</a></p> }.into_any(),
                 }}
                 <p>{move || words().footer_privacy}</p>
             </div>

@@ -27,11 +27,21 @@ pub fn DevicePage() -> impl IntoView {
             }));
         });
     };
+    // On a kiosk tablet, a child must not reach the answers waiting on it: the PIN first.
+    let kiosk = expect_context::<crate::kiosk::Kiosk>();
     // Drawn again in a newly chosen language.
     move || {
         let w = words();
         browser::set_title(w.this_device);
         browser::focus_page();
+        if kiosk.survey_id().is_some() {
+            return view! {
+                <h1 class="heading-l" id="page-heading" tabindex="-1">{w.this_device}</h1>
+                <p class="body">{w.kiosk_locked}</p>
+                <p class="body"><a href="/kiosk/exit">{w.leave_kiosk}</a></p>
+            }
+            .into_any();
+        }
         view! {
             <h1 class="heading-l" id="page-heading" tabindex="-1">{w.this_device}</h1>
             <h2 class="heading-m">{w.answers_on_device}</h2>
@@ -45,5 +55,6 @@ pub fn DevicePage() -> impl IntoView {
             <h2 class="heading-m">{w.shared_tablet}</h2>
             <p class="body"><a href="/kiosk">{w.set_up_kiosk}</a></p>
         }
+        .into_any()
     }
 }

@@ -212,6 +212,7 @@ pub(super) static WORDS: Words = Words {
     file_failed: |e| format!("The file could not be made: {e}"),
     shared_tablet: "Shared tablet",
     set_up_kiosk: "Set up kiosk mode for a survey",
+    kiosk_locked: "This tablet is in kiosk mode for one survey. Leave kiosk mode first (it needs the PIN) to see or download what is waiting to be sent.",
     pin: "PIN",
     pin_wrong: "The PIN is not right. Ask the person who set up this tablet",
     help_intro: "If you are worried, or someone is hurting you, talk to a grown-up you trust. That could be a teacher, your mum, dad or carer, or the person helping you with this survey.",

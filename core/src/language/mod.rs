@@ -363,6 +363,8 @@ pub struct Words {
     pub file_failed: fn(&str) -> String,
     pub shared_tablet: &'static str,
     pub set_up_kiosk: &'static str,
+    /// On "This device" while the tablet is in kiosk mode: what is waiting stays hidden.
+    pub kiosk_locked: &'static str,
     // Leaving kiosk mode.
     pub pin: &'static str,
     pub pin_wrong: &'static str,

@@ -201,6 +201,7 @@ pub(super) static WORDS: Words = Words {
     file_failed: |e| format!("Doedd dim modd gwneud y ffeil: {e}"),
     shared_tablet: "Llechen a rennir",
     set_up_kiosk: "Gosod modd ciosg ar gyfer arolwg",
+    kiosk_locked: "Mae'r dabled hon mewn modd ciosg ar gyfer un arolwg. Gadewch y modd ciosg yn gyntaf (mae angen y PIN) i weld neu lwytho i lawr yr hyn sy'n aros i gael ei anfon.",
     pin: "PIN",
     pin_wrong: "Dydy'r PIN ddim yn gywir. Gofynnwch i'r person a osododd y llechen hon",
     help_intro: "Os ydych chi'n poeni, neu os oes rhywun yn eich brifo, siaradwch ag oedolyn rydych chi'n ymddiried ynddo. Gallai hynny fod yn athro, eich mam, eich tad neu'ch gofalwr, neu'r person sy'n eich helpu gyda'r arolwg hwn.",
