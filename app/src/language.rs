@@ -70,6 +70,11 @@ impl Lang {
         self.current.get_untracked()
     }
 
+    /// The language chosen on this device, whatever the page on screen is shown in.
+    pub fn chosen(&self) -> Language {
+        self.chosen.get_untracked()
+    }
+
     /// Switches the page to `language` and remembers it on this device.
     pub fn choose(&self, language: Language) {
         browser::save(KEY, &language);

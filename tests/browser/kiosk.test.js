@@ -9,8 +9,15 @@ const shared = serverAndBrowser();
 
 async function startKiosk(page) {
   await page.goto(`${shared.server.url}/device`);
-  await page.getByRole('link', { name: 'Set up kiosk mode for a survey' }).tap();
+  // The tablet was left in Welsh: the set-up page, written for facilitators in English, says it is English.
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Cymraeg' }).tap();
+  await page.getByRole('link', { name: 'Gosod modd ciosg ar gyfer arolwg' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Set up kiosk mode' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.getByRole('navigation', { name: 'Language' }).count(), 0);
+  // The tablet's language is offered as where each person starts; this tablet starts people in English.
+  assert.equal(await page.getByRole('radio', { name: 'Cymraeg' }).isChecked(), true);
+  await page.getByText('English', { exact: true }).tap();
   await page.getByRole('button', { name: 'Start kiosk mode' }).tap();
   await page.locator('#error-summary').waitFor();
   await expectAccessible(page, 'kiosk set-up with errors');

@@ -25,13 +25,15 @@ fn problem(field: &str, message: &str) -> (FieldError, String) {
 /// A facilitator chooses the survey and a PIN for a shared tablet.
 #[component]
 pub fn KioskSetup() -> impl IntoView {
+    // Written for facilitators in English: the page says so, rather than mixing languages.
+    crate::language::english_only_page();
     browser::set_title("Set up kiosk mode");
     browser::focus_page();
     let kiosk = expect_context::<Kiosk>();
-    // Each new person starts in the language the tablet is set up in.
-    let language = use_context::<crate::language::Lang>()
-        .map(|l| l.get_untracked())
-        .unwrap_or_default();
+    // Each new person starts in the language the tablet is set up in: the device's, unless
+    // the facilitator picks another.
+    let lang = use_context::<crate::language::Lang>();
+    let language = RwSignal::new(lang.map(|l| l.chosen()).unwrap_or_default());
     let navigate = use_navigate();
     let consultations = LocalResource::new(api::consultations);
     let survey = RwSignal::new(String::new());
@@ -58,7 +60,11 @@ pub fn KioskSetup() -> impl IntoView {
         }
         if found.is_empty() {
             let id = survey.get_untracked();
+            let language = language.get_untracked();
             kiosk.start(KioskConfig::new(&id, &pin.get_untracked(), language));
+            if let Some(lang) = lang {
+                lang.choose(language);
+            }
             navigate(
                 &format!("/s/{id}"),
                 NavigateOptions {
@@ -104,6 +110,25 @@ pub fn KioskSetup() -> impl IntoView {
                                 }
                             }).collect_view()
                         })}
+                    </div>
+                </fieldset>
+            </div>
+            <div class="form-group">
+                <fieldset class="fieldset" aria-describedby="kiosk-language-hint">
+                    <legend class="fieldset__legend"><h2 class="heading-m">"Which language does each person start in?"</h2></legend>
+                    <div class="hint" id="kiosk-language-hint">"Anyone can change it on the survey; the next person starts in this one again."</div>
+                    <div class="radios">
+                        {tellus_core::language::Language::ALL.into_iter().map(|l| {
+                            let id = format!("kiosk-language-{}", l.code());
+                            view! {
+                                <div class="radios__item">
+                                    <input class="radios__input" type="radio" name="kiosk-language" id=id.clone()
+                                        prop:checked=move || language.get() == l
+                                        on:change=move |_| language.set(l)/>
+                                    <label class="radios__label" for=id lang=l.code() dir=l.dir()>{l.name()}</label>
+                                </div>
+                            }
+                        }).collect_view()}
                     </div>
                 </fieldset>
             </div>
