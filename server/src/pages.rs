@@ -180,12 +180,14 @@ pub fn survey_page(shell: Arc<Shell>) -> MethodRouter<AppState> {
                 else {
                     return html_page(shell.index_html.clone());
                 };
+                // The app with the survey fetched alongside: it draws the page itself.
+                let plain = || html_page(shell.preloading(&format!("/api/surveys/{id}")));
                 let rest = params.get("rest").map(String::as_str);
                 let survey = open_survey(&state.store, id)
                     .ok()
                     .filter(|page| drawn_on_server(page, rest));
                 let Some(survey) = survey else {
-                    return html_page(shell.preloading(&format!("/api/surveys/{id}")));
+                    return plain();
                 };
                 let path = match rest {
                     Some(rest) if !rest.is_empty() => format!("/s/{id}/{rest}"),
@@ -204,7 +206,7 @@ pub fn survey_page(shell: Arc<Shell>) -> MethodRouter<AppState> {
                     Ok(rendered) => html_page(shell.prerendered(&rendered, &survey)),
                     Err(_) => {
                         tracing::error!(%path, "could not draw the page on the server");
-                        html_page(shell.preloading(&format!("/api/surveys/{id}")))
+                        plain()
                     }
                 }
             }

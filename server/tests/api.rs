@@ -341,11 +341,15 @@ async fn every_response_carries_security_headers() {
 
 /// A page of the built app: its status, headers and text.
 async fn fetch_page(app: &Router, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
-    let response = app
-        .clone()
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
+    fetch(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+/// The answer to `request`: its status, headers and text.
+async fn fetch(
+    app: &Router,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = app.clone().oneshot(request).await.unwrap();
     let (status, headers) = (response.status(), response.headers().clone());
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
@@ -614,10 +618,7 @@ async fn a_surveys_first_pages_come_drawn_with_the_survey_written_in() {
             .header(header::ACCEPT_LANGUAGE, language)
             .body(Body::empty())
             .unwrap();
-        let response = app.clone().oneshot(request).await.unwrap();
-        let (status, headers) = (response.status(), response.headers().clone());
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
+        fetch(&app, request).await
     };
 
     let (status, headers, html) = get("/s/therapies-children/q/1", "en-GB").await;
