@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use thiserror::Error;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -206,7 +207,9 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
         HeaderName::from_static("x-frame-options"),
         HeaderValue::from_static("DENY"),
     ))
-    .layer(CompressionLayer::new())
+    // Not small replies such as a response's receipt: a packet either way, and starting a
+    // compressor costs more than it saves.
+    .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(SizeAbove::new(1024))))
     .layer(TimeoutLayer::with_status_code(
         StatusCode::REQUEST_TIMEOUT,
         Duration::from_secs(30),

@@ -10,6 +10,7 @@
 
 use axum::Router;
 use axum::serve::{Listener, ListenerExt};
+use std::cell::Cell;
 use std::io;
 use std::net::SocketAddr;
 use tokio::net::{TcpListener, TcpStream};
@@ -29,6 +30,15 @@ impl Listener for Dealt {
     type Addr = SocketAddr;
 
     async fn accept(&mut self) -> (TcpStream, SocketAddr) {
+        // First asked before any connection: whatever runs now is the worker's own.
+        OWN_TASKS.with(|own| {
+            if own.get().is_none() {
+                let alive = tokio::runtime::Handle::current()
+                    .metrics()
+                    .num_alive_tasks();
+                own.set(Some(alive));
+            }
+        });
         loop {
             match self.connections.recv().await {
                 // Registered with this worker's runtime here, on its own thread.
@@ -111,12 +121,37 @@ pub async fn serve(
     Ok(())
 }
 
+thread_local! {
+    /// On a worker thread, how many tasks it runs besides its connections' (see [`alone`]).
+    static OWN_TASKS: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+/// Whether this is a worker thread serving only the request now running: then nothing else
+/// on the thread can join a group commit, and its leader need not let others go first.
+/// False off the workers (tests, commands), where it cannot be told.
+pub fn alone() -> bool {
+    let Some(own) = OWN_TASKS.with(Cell::get) else {
+        return false;
+    };
+    tokio::runtime::Handle::try_current()
+        .is_ok_and(|handle| handle.metrics().num_alive_tasks() <= own + 1)
+}
+
 /// One worker: its own runtime, serving the connections dealt to it.
 fn work(dealt: Dealt, app: Router, mut stop: watch::Receiver<bool>) -> io::Result<()> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?
         .block_on(async move {
+            // A timer always due before any request's 30-second timeout. Otherwise, with no
+            // request in flight, each new request's timeout is the runtime's earliest timer,
+            // and setting it wakes the runtime's own driver: an eventfd write and a spare poll
+            // per request, measured with strace at one client.
+            tokio::spawn(async {
+                loop {
+                    tokio::time::sleep(std::time::Duration::from_secs(10)).await;
+                }
+            });
             axum::serve(
                 // Through `tap_io`, for which axum gives handlers the peer's address.
                 dealt.tap_io(|_| {}),
@@ -127,4 +162,73 @@ fn work(dealt: Dealt, app: Router, mut stop: watch::Receiver<bool>) -> io::Resul
             })
             .await
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{BufRead, BufReader, Read, Write};
+
+    /// Asks the server on `stream` whether it is serving that connection alone.
+    fn ask_alone(stream: &mut std::net::TcpStream) -> bool {
+        stream
+            .write_all(b"GET /alone HTTP/1.1\r\nHost: test\r\n\r\n")
+            .unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            if line == "\r\n" {
+                break;
+            }
+            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                length = v.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        body == b"true"
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_worker_knows_when_it_serves_one_connection_alone() {
+        let app = Router::new().route(
+            "/alone",
+            axum::routing::get(|| async { alone().to_string() }),
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = watch::channel(false);
+        let client = tokio::task::spawn_blocking(move || {
+            let mut first = std::net::TcpStream::connect(addr).unwrap();
+            let alone_at_first = ask_alone(&mut first);
+            // Answered once the worker serves it, so the first connection asks after that.
+            let mut second = std::net::TcpStream::connect(addr).unwrap();
+            let asked_by_the_other = ask_alone(&mut second);
+            let with_another = ask_alone(&mut first);
+            drop(second);
+            // The other connection's task ends once the worker sees it closed.
+            let alone_again = (0..100).any(|_| {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                ask_alone(&mut first)
+            });
+            [
+                alone_at_first,
+                asked_by_the_other,
+                with_another,
+                alone_again,
+            ]
+        });
+        // One worker, so every connection lands on it.
+        let (served, answers) = tokio::join!(serve(listener, app, 1, stopped), async {
+            let answers = client.await.unwrap();
+            stop.send(true).unwrap();
+            answers
+        });
+        served.unwrap();
+        assert_eq!(answers, [true, false, false, true]);
+        // Off the workers it cannot be told.
+        assert!(!alone());
+    }
 }

@@ -218,7 +218,12 @@ impl Durability {
     /// zeroes its bytes too.
     fn checkpoint(&self, scrub: bool) -> Result<(), StorageError> {
         match &self.journal {
-            Some(journal) => journal.checkpoint(|| self.sled.sync(), scrub),
+            Some(journal) => {
+                // Most of sled's writes made durable first, while answers keep coming: the
+                // flush that holds up appends (inside the checkpoint) then has little to do.
+                self.sled.sync()?;
+                journal.checkpoint(|| self.sled.sync(), scrub)
+            }
             None => self.sled.sync(),
         }
     }
@@ -275,8 +280,11 @@ impl GroupCommit {
             }
             if !self.flushing.swap(true, Ordering::SeqCst) {
                 // The leader. First let the other writers this thread has ready write too
-                // (each becomes a follower), so one sync covers them all.
-                tokio::task::yield_now().await;
+                // (each becomes a follower), so one sync covers them all; a worker serving
+                // no other connection has none.
+                if !crate::workers::alone() {
+                    tokio::task::yield_now().await;
+                }
                 // Sync everything written up to now, for every waiting writer.
                 let upto = self.tickets.load(Ordering::SeqCst);
                 let result = self.sync_now();
