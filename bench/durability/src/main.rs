@@ -34,6 +34,44 @@ struct Result {
     ops: usize,
     elapsed: Duration,
     latencies: Vec<Duration>,
+    /// Requests the disk completed during the turns (writes and cache flushes), if known.
+    disk: Option<Disk>,
+}
+
+/// The system disk's counters from /proc/diskstats, summed over its whole devices.
+#[derive(Clone, Copy, Default)]
+struct Disk {
+    writes: u64,
+    sectors: u64,
+    flushes: u64,
+}
+
+impl Disk {
+    /// The counters now, or none where /proc/diskstats cannot be read.
+    fn now() -> Option<Disk> {
+        let stats = std::fs::read_to_string("/proc/diskstats").ok()?;
+        let mut total = Disk::default();
+        for line in stats.lines() {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            // Whole disks only (partitions would count twice): those with a queue in /sys/block.
+            if f.len() < 20 || !Path::new(&format!("/sys/block/{}/queue", f[2])).exists() || f[2].starts_with("loop") {
+                continue;
+            }
+            let n = |i: usize| f[i].parse::<u64>().unwrap_or(0);
+            total.writes += n(7);
+            total.sectors += n(9);
+            total.flushes += n(18);
+        }
+        Some(total)
+    }
+
+    fn since(self, before: Disk) -> Disk {
+        Disk { writes: self.writes - before.writes, sectors: self.sectors - before.sectors, flushes: self.flushes - before.flushes }
+    }
+
+    fn add(self, other: Disk) -> Disk {
+        Disk { writes: self.writes + other.writes, sectors: self.sectors + other.sectors, flushes: self.flushes + other.flushes }
+    }
 }
 
 impl Result {
@@ -82,9 +120,13 @@ impl Turns {
     /// Runs one turn of `length` (the clients are already connected, so connecting is not timed).
     async fn run(&self, length: Duration, into: &mut Result) {
         let started = Instant::now();
+        let disk = Disk::now();
         *self.deadline.lock().unwrap() = Some(started + length);
         self.start.wait().await;
         self.end.wait().await;
+        if let (Some(before), Some(after)) = (disk, Disk::now()) {
+            into.disk = Some(into.disk.unwrap_or_default().add(after.since(before)));
+        }
         let latencies = std::mem::take(&mut *self.latencies.lock().unwrap());
         into.ops += latencies.len();
         into.elapsed += started.elapsed();
@@ -237,10 +279,11 @@ async fn main() {
     println!("Raw fsync ceiling (one writer, 4 KiB + fdatasync): {ceiling:.0} per second\n");
     println!("| clients | Tellus responses/s | Tellus p50 | Tellus p99 | PostgreSQL inserts/s | PostgreSQL p50 | PostgreSQL p99 | Tellus / PostgreSQL |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    let mut disk_rows = Vec::new();
     for clients in concurrency {
         // Each side keeps its connections from turn to turn.
-        let mut t = Result { ops: 0, elapsed: Duration::ZERO, latencies: Vec::new() };
-        let mut p = Result { ops: 0, elapsed: Duration::ZERO, latencies: Vec::new() };
+        let mut t = Result { ops: 0, elapsed: Duration::ZERO, latencies: Vec::new(), disk: None };
+        let mut p = Result { ops: 0, elapsed: Duration::ZERO, latencies: Vec::new(), disk: None };
         let (tellus_turns, pg_turns) = (Turns::new(clients), Turns::new(clients));
         for _ in 0..clients {
             tokio::spawn(tellus_client(addr.clone(), tellus_turns.clone()));
@@ -264,6 +307,21 @@ async fn main() {
             ms(p.percentile(0.99)),
             t.per_second() / p.per_second()
         );
+        if let (Some(td), Some(pd)) = (t.disk, p.disk) {
+            let per = |d: Disk, r: &Result| {
+                let ops = r.ops.max(1) as f64;
+                format!("{:.2} | {:.2} | {:.1}", d.writes as f64 / ops, d.flushes as f64 / ops, d.sectors as f64 * 512.0 / 1024.0 / ops)
+            };
+            disk_rows.push(format!("| {clients} | {} | {} |", per(td, &t), per(pd, &p)));
+        }
+    }
+    if !disk_rows.is_empty() {
+        // What each side asked of the disk per acknowledged write, during its own turns.
+        println!("\n| clients | Tellus disk writes/op | Tellus flushes/op | Tellus KiB/op | PostgreSQL disk writes/op | PostgreSQL flushes/op | PostgreSQL KiB/op |");
+        println!("| --- | --- | --- | --- | --- | --- | --- |");
+        for row in disk_rows {
+            println!("{row}");
+        }
     }
 
     run(as_postgres("pg_ctl").args(["-D"]).arg(&pg).args(["-m", "fast", "stop"]).stdout(Stdio::null())).await;
