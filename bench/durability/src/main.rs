@@ -4,6 +4,7 @@
 //! with this disk's raw fsync rate as the single-writer ceiling. Both are reached the same
 //! way, over TCP on the loopback interface with Nagle off, and they take turns of one
 //! second, so a disk that speeds up or slows down during the run weighs on both alike.
+//! Each side's first turn at each concurrency warms it up and is not counted.
 //!
 //! Usage: cargo run --release -- TELLUS_BINARY [SECONDS_PER_CASE] [CLIENTS,...]
 
@@ -290,6 +291,11 @@ async fn main() {
             tokio::spawn(pg_client(port, pg_turns.clone()));
         }
         let turn = Duration::from_secs(1);
+        // One turn each first, not counted: both start cold (new connections, empty tables),
+        // and what is measured is how they serve once running.
+        let mut warm_up = Result { ops: 0, elapsed: Duration::ZERO, latencies: Vec::new(), disk: None };
+        tellus_turns.run(turn, &mut warm_up).await;
+        pg_turns.run(turn, &mut warm_up).await;
         for _ in 0..seconds {
             tellus_turns.run(turn, &mut t).await;
             pg_turns.run(turn, &mut p).await;
