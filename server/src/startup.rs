@@ -78,6 +78,9 @@ pub fn content_security_policy(style_hashes: &[String]) -> String {
     )
 }
 
+/// The API's replies are data, never a page: nothing may load from them or frame them.
+pub const API_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; frame-ancestors 'none'";
+
 /// How to run the server.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -141,6 +144,10 @@ const SUB_APPS: [(&str, &[&str]); 2] = [
 pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
     let api = routes::api()
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("content-security-policy"),
+            HeaderValue::from_static(API_CONTENT_SECURITY_POLICY),
+        ))
         .with_state(state.clone());
     let mut app = Router::new().nest("/api", api);
     let mut style_hashes = Vec::new();
@@ -190,7 +197,8 @@ pub fn router(state: AppState, dist: Option<PathBuf>) -> Router {
             .fallback(page.clone());
         app = app.route("/index.html", page).fallback_service(spa);
     }
-    app.layer(SetResponseHeaderLayer::overriding(
+    // The app's policy for its pages and files; the API sets its own.
+    app.layer(SetResponseHeaderLayer::if_not_present(
         HeaderName::from_static("content-security-policy"),
         HeaderValue::from_str(&content_security_policy(&style_hashes))
             .expect("the policy is plain ASCII"),

@@ -330,6 +330,14 @@ async fn every_response_carries_security_headers() {
     let headers = response.headers();
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["referrer-policy"], "no-referrer");
+    // The API's replies are data: nothing loads from them.
+    assert_eq!(
+        headers["content-security-policy"],
+        "default-src 'none'; frame-ancestors 'none'"
+    );
+    // Everything else gets the app's policy.
+    let (_, headers, _) = fetch_page(&t.app, "/no-such-file.png").await;
+    assert_eq!(headers["x-content-type-options"], "nosniff");
     let csp = headers["content-security-policy"].to_str().unwrap();
     assert!(csp.contains("frame-ancestors 'none'"));
     assert!(
