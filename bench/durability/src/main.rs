@@ -31,6 +31,7 @@ fn document(n: u64) -> serde_json::Value {
     })
 }
 
+#[derive(Default)]
 struct Result {
     ops: usize,
     elapsed: Duration,
@@ -283,8 +284,8 @@ async fn main() {
     let mut disk_rows = Vec::new();
     for clients in concurrency {
         // Each side keeps its connections from turn to turn.
-        let mut t = Result { ops: 0, elapsed: Duration::ZERO, latencies: Vec::new(), disk: None };
-        let mut p = Result { ops: 0, elapsed: Duration::ZERO, latencies: Vec::new(), disk: None };
+        let mut t = Result::default();
+        let mut p = Result::default();
         let (tellus_turns, pg_turns) = (Turns::new(clients), Turns::new(clients));
         for _ in 0..clients {
             tokio::spawn(tellus_client(addr.clone(), tellus_turns.clone()));
@@ -293,7 +294,7 @@ async fn main() {
         let turn = Duration::from_secs(1);
         // One turn each first, not counted: both start cold (new connections, empty tables),
         // and what is measured is how they serve once running.
-        let mut warm_up = Result { ops: 0, elapsed: Duration::ZERO, latencies: Vec::new(), disk: None };
+        let mut warm_up = Result::default();
         tellus_turns.run(turn, &mut warm_up).await;
         pg_turns.run(turn, &mut warm_up).await;
         for _ in 0..seconds {
