@@ -139,8 +139,13 @@ pub fn download_bytes(file_name: &str, bytes: &[u8], media_type: &str) -> Result
 
 /// Runs `tick` every second until the calling component goes away.
 pub fn every_second(tick: impl Fn() + 'static) {
+    every(std::time::Duration::from_secs(1), tick);
+}
+
+/// Runs `tick` every `period` until the calling component goes away.
+pub fn every(period: std::time::Duration, tick: impl Fn() + 'static) {
     use leptos::prelude::{on_cleanup, set_interval_with_handle};
-    if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_secs(1)) {
+    if let Ok(handle) = set_interval_with_handle(tick, period) {
         on_cleanup(move || handle.clear());
     }
 }

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod event;
 pub mod export;
 pub mod language;
+pub mod linear;
 pub mod manage;
 pub mod privacy;
 pub mod response;

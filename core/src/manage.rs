@@ -529,6 +529,9 @@ pub struct HeldResponse {
     pub row: ResponseRow,
     /// Why it is held: the open concerns' reasons.
     pub reasons: Vec<String>,
+    /// When its participant withdrew it (seconds since the epoch): kept for the lead only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_at: Option<u64>,
 }
 
 impl HeldResponse {
@@ -548,6 +551,7 @@ impl HeldResponse {
                 .filter(|v| v.cleared.is_none())
                 .map(|v| format!("{} ({})", v.reason, v.raised_by))
                 .collect(),
+            withdrawn_at: None,
         }
     }
 }
@@ -574,6 +578,9 @@ pub struct ResponseDetail {
     /// Concerns raised and how they were dealt with.
     #[serde(default)]
     pub reviews: Vec<crate::safeguarding::Review>,
+    /// When its participant withdrew it: kept for the safeguarding lead only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_at: Option<u64>,
 }
 
 /// A question and its answer in words.
@@ -606,6 +613,7 @@ impl ResponseDetail {
             survey_title: survey.map(|s| s.title.clone()).unwrap_or_default(),
             answers,
             reviews: r.reviews.clone(),
+            withdrawn_at: None,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The Tellus server: thin HTTP handlers over `tellus-core` and a sled store.
 
+pub mod alerts;
 pub mod auth;
 pub mod backup;
 pub mod clock;

@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
+use tellus::alerts::{MailSettings, Security};
 use tellus::backup;
 use tellus::commands::theme::ThemeArgs;
 use tellus::commands::{import_queue, purge, user};
@@ -48,6 +49,25 @@ enum Command {
         /// How many automatic backups to keep.
         #[arg(long, default_value_t = 24)]
         backup_keep: usize,
+        /// The address people use to reach Tellus, for links in emails [default: http://ADDR].
+        #[arg(long)]
+        public_url: Option<String>,
+        /// Mail server for emailing safeguarding leads when an answer is held; the
+        /// account comes from TELLUS_SMTP_USERNAME and TELLUS_SMTP_PASSWORD.
+        #[arg(long)]
+        smtp_host: Option<String>,
+        /// Mail server port.
+        #[arg(long, default_value_t = 587)]
+        smtp_port: u16,
+        /// How the connection to the mail server is secured.
+        #[arg(long, value_enum, default_value_t = Security::Starttls)]
+        smtp_security: Security,
+        /// The address alerts come from.
+        #[arg(long, default_value = "tellus@localhost")]
+        smtp_from: String,
+        /// Seconds between attempts while the mail server cannot be reached.
+        #[arg(long, default_value_t = 30)]
+        smtp_retry: u64,
     },
     /// Write a backup of a data folder (stop the server first, or use its automatic backups).
     Backup {
@@ -86,6 +106,22 @@ enum Command {
         action: UserCommand,
         #[arg(long, default_value = "data", global = true)]
         data: PathBuf,
+    },
+    /// Check a CSV file's free-text answers for possible disclosures, as the server checks
+    /// each answer it receives, and write which would be held and why (CSV).
+    Triage {
+        /// The CSV file, with a header row.
+        #[arg(long)]
+        input: PathBuf,
+        /// The column holding the answers.
+        #[arg(long)]
+        text_column: String,
+        /// A column identifying each answer, copied to the output.
+        #[arg(long)]
+        id_column: Option<String>,
+        /// Where to write the CSV [default: standard output].
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Theme a CSV file's free-text answers and write a JSON report.
     Theme {
@@ -170,11 +206,27 @@ async fn execute(command: Command) -> Result<(), Box<dyn std::error::Error>> {
             backup_dir,
             backup_every,
             backup_keep,
+            public_url,
+            smtp_host,
+            smtp_port,
+            smtp_security,
+            smtp_from,
+            smtp_retry,
         } => {
             let backups = (backup_every > 0).then(|| Backups {
                 dir: backup_dir.unwrap_or_else(|| default_backup_dir(&data)),
                 every: Duration::from_secs(backup_every * 60),
                 keep: backup_keep,
+            });
+            let mail = smtp_host.map(|host| MailSettings {
+                host,
+                port: smtp_port,
+                security: smtp_security,
+                from: smtp_from,
+                credentials: std::env::var("TELLUS_SMTP_USERNAME")
+                    .ok()
+                    .zip(std::env::var("TELLUS_SMTP_PASSWORD").ok()),
+                retry: Duration::from_secs(smtp_retry.max(1)),
             });
             run(Config {
                 data,
@@ -182,6 +234,8 @@ async fn execute(command: Command) -> Result<(), Box<dyn std::error::Error>> {
                 dist,
                 demo: !no_demo,
                 backups,
+                mail,
+                public_url,
             })
             .await?;
         }
@@ -210,6 +264,24 @@ async fn execute(command: Command) -> Result<(), Box<dyn std::error::Error>> {
                 done.themes,
                 done.flagged,
                 args.out.display()
+            );
+        }
+        Command::Triage {
+            input,
+            text_column,
+            id_column,
+            out,
+        } => {
+            let args = tellus::commands::triage::TriageArgs {
+                input,
+                text_column,
+                id_column,
+                out,
+            };
+            let done = tellus::commands::triage::run(&args)?;
+            eprintln!(
+                "Checked {} answers: {} would be held for a safeguarding lead.",
+                done.rows, done.held
             );
         }
         Command::Purge { data, dry_run } => {

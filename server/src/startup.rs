@@ -29,6 +29,8 @@ pub struct AppState {
     pub auth: Arc<AuthSettings>,
     /// Who is watching which event, to send changes as they happen.
     pub live: Arc<crate::live::Live>,
+    /// Tells safeguarding leads when something is held.
+    pub alerts: Arc<crate::alerts::Alerts>,
 }
 
 /// How signing in behaves.
@@ -52,12 +54,14 @@ impl Default for AuthSettings {
 }
 
 impl AppState {
-    /// State over a store with the default sign-in settings.
+    /// State over a store with the default sign-in settings, alerting leads by the
+    /// workspace's count only.
     pub fn new(store: Store) -> Self {
         AppState {
             store,
             auth: Arc::new(AuthSettings::default()),
             live: Arc::default(),
+            alerts: crate::alerts::Alerts::badge_only(),
         }
     }
 }
@@ -92,6 +96,10 @@ pub struct Config {
     pub demo: bool,
     /// Rolling automatic backups, if any.
     pub backups: Option<Backups>,
+    /// Email settings for alerting safeguarding leads; without them, the count alone.
+    pub mail: Option<crate::alerts::MailSettings>,
+    /// The address people use to reach Tellus (for links in emails); default: `http://addr`.
+    pub public_url: Option<String>,
 }
 
 /// Where and how often the server writes automatic backups.
@@ -123,6 +131,8 @@ pub enum StartupError {
     },
     #[error("the server stopped with an error: {0}")]
     Serve(std::io::Error),
+    #[error("could not set up email alerts: {0}")]
+    Alerts(#[from] crate::alerts::AlertError),
 }
 
 /// Apps built apart from the participant app, so participants download only what they use:
@@ -250,6 +260,10 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
         store.flush_blocking()?;
     }
     store.prune_sessions(crate::auth::now())?;
+    // Triage's learnt model trains in about a second: before listening, so no answer waits.
+    tokio::task::spawn_blocking(tellus_core::safeguarding::warm_up)
+        .await
+        .expect("training the triage model does not panic");
     let dist = config
         .dist
         .join("index.html")
@@ -265,7 +279,16 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
             source,
         })?;
     let addr = listener.local_addr().map_err(StartupError::Serve)?;
-    announce(addr, &store, demo_password.as_deref());
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
+    let alerts = match &config.mail {
+        Some(mail) => crate::alerts::Alerts::by_email(mail, &public_url)?,
+        None => crate::alerts::Alerts::badge_only(),
+    };
+    announce(addr, &store, demo_password.as_deref(), config.mail.as_ref());
+    tokio::spawn(Arc::clone(&alerts).run(store.clone()));
     if let Some(b) = config.backups.clone() {
         tracing::info!(dir = %b.dir.display(), minutes = b.every.as_secs() / 60, keep = b.keep, "automatic backups on");
         tokio::spawn(crate::backup::rolling(
@@ -277,7 +300,10 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
     }
 
     tokio::spawn(crate::commands::purge::daily(store.clone()));
-    let state = AppState::new(store.clone());
+    let state = AppState {
+        alerts,
+        ..AppState::new(store.clone())
+    };
     let live = Arc::clone(&state.live);
     let app = router(state, dist);
     let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -296,7 +322,12 @@ pub async fn run(config: Config) -> Result<(), StartupError> {
 }
 
 /// Tells the person at the terminal where Tellus is and how to sign in.
-fn announce(addr: SocketAddr, store: &Store, demo_password: Option<&str>) {
+fn announce(
+    addr: SocketAddr,
+    store: &Store,
+    demo_password: Option<&str>,
+    mail: Option<&crate::alerts::MailSettings>,
+) {
     let base = format!("http://{addr}");
     println!("Tellus is running at {base}/");
     if let Ok(consultations) = store.consultations() {
@@ -327,6 +358,15 @@ fn announce(addr: SocketAddr, store: &Store, demo_password: Option<&str>) {
             ),
             _ => {}
         },
+    }
+    match mail {
+        Some(m) => println!(
+            "Safeguarding leads are emailed within a minute when an answer is held (via {}:{}).",
+            m.host, m.port
+        ),
+        None => println!(
+            "Safeguarding alerts: no email (start with --smtp-host to email leads); leads see a count in the workspace."
+        ),
     }
     println!("Press Ctrl-C to stop.");
 }

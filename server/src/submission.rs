@@ -5,16 +5,16 @@
 
 use crate::storage::{Insert, StorageError, Store};
 use tellus_core::response::{normalise, validate_answers};
-use tellus_core::safeguarding::{self, Checker, RAISED_BY_TRIAGE};
-use tellus_core::{Answer, FieldError, ResponseSubmission, StoredResponse};
+use tellus_core::safeguarding;
+use tellus_core::{FieldError, ResponseSubmission, StoredResponse};
 use thiserror::Error;
 use uuid::Uuid;
 
 /// How a response was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Accepted {
-    /// Stored now.
-    Created,
+    /// Stored now; `held` when triage held it for a safeguarding lead.
+    Created { held: bool },
     /// The same response was already stored under this id (a retry).
     Repeat,
 }
@@ -30,26 +30,6 @@ pub enum SubmitError {
     Conflict,
     #[error(transparent)]
     Storage(#[from] StorageError),
-}
-
-/// Holds the response for a safeguarding lead when any free text may disclose harm,
-/// recording which phrases were found.
-fn triage(checker: &Checker, response: &mut StoredResponse) {
-    let mut found: Vec<String> = Vec::new();
-    for answer in response.answers.values() {
-        if let Answer::Text(text) = answer {
-            for finding in checker.check(text) {
-                if !found.contains(&finding.phrase) {
-                    found.push(finding.phrase);
-                }
-            }
-        }
-    }
-    if !found.is_empty() {
-        let reason = format!("The answers contain: {}", found.join(", "));
-        safeguarding::raise(response, RAISED_BY_TRIAGE, response.received_at, &reason)
-            .expect("the reason is never empty");
-    }
 }
 
 /// Stores a response under `id` unless it is invalid or the id holds different answers.
@@ -78,9 +58,9 @@ pub fn accept(
         received_at: crate::clock::now(),
         language: submission.language,
     };
-    triage(&store.checker(), &mut response);
+    let held = safeguarding::triage(&store.checker(), &mut response);
     match store.insert_response(&response)? {
-        Insert::Created => Ok(Accepted::Created),
+        Insert::Created => Ok(Accepted::Created { held }),
         Insert::Existing(existing)
             if existing.survey_id == response.survey_id && existing.answers == response.answers =>
         {

@@ -172,9 +172,19 @@ fn routes(parents_survey: &Value, response: Uuid, flagged: Uuid) -> Vec<Route> {
             &[Role::SafeguardingLead],
         ),
         route(
+            Method::GET,
+            "/api/manage/safeguarding/waiting",
+            None,
+            &[Role::SafeguardingLead],
+        ),
+        route(
             Method::PUT,
             "/api/manage/safeguarding/phrases",
-            Some(json!({ "phrases": [{ "phrase": "hits me", "concern": "harm" }] })),
+            Some(json!({ "phrases": [
+                { "phrase": "hits me", "concern": "harm" },
+                { "phrase": "fy nharo", "concern": "harm", "language": "cy" },
+                { "phrase": "يضربني", "concern": "harm", "language": "ar" },
+            ] })),
             &[Role::SafeguardingLead],
         ),
         route(

@@ -641,7 +641,10 @@ async fn notes_post_once_can_be_hidden_are_held_when_worrying_and_reach_the_them
         .await;
     assert_eq!(queue.status, StatusCode::OK);
     assert_eq!(queue.body[0]["event_id"], id.as_str());
-    assert_eq!(queue.body[0]["why"], json!(["hits me"]));
+    assert_eq!(
+        queue.body[0]["why"],
+        json!(["Physical harm (\u{201c}hit [someone]\u{201d})"])
+    );
     assert!(
         !queue.text.contains("my dad"),
         "the queue says where, not what"

@@ -11,6 +11,8 @@ use std::process::Command;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
+/// The SMTP server the alert tests start (Python's aiosmtpd).
+const AIOSMTPD_VERSION: &str = "1.4.6";
 const DEBIAN_WASM_TOOLCHAIN: [&str; 4] =
     ["rustc-web", "cargo-web", "rust-web-src", "rust-web-llvm"];
 
@@ -59,6 +61,7 @@ pub fn ensure_all(browser: bool) -> Result<Tools> {
     )?;
     let node_bin = ensure_npm_packages()?;
     let chromium = if browser {
+        ensure_python_packages(&mut apt)?;
         ensure_chromium(&mut apt)?
     } else {
         PathBuf::new()
@@ -246,6 +249,39 @@ fn ensure_npm_packages() -> Result<PathBuf> {
         std::fs::write(&marker, &lock)?;
     }
     Ok(tests.join("node_modules/.bin"))
+}
+
+/// Installs aiosmtpd for the tests that email safeguarding leads through a real SMTP server.
+fn ensure_python_packages(apt: &mut Apt) -> Result {
+    let version = || {
+        first_line(
+            "python3",
+            &["-c", "import aiosmtpd; print(aiosmtpd.__version__)"],
+        )
+    };
+    if version().as_deref() == Some(AIOSMTPD_VERSION) {
+        println!("aiosmtpd {AIOSMTPD_VERSION}: installed");
+        return Ok(());
+    }
+    if first_line("python3", &["-m", "pip", "--version"]).is_none() {
+        println!("Installing Python's pip (for the SMTP server the tests start)");
+        apt.install(&["python3", "python3-pip"])?;
+    }
+    println!("Installing aiosmtpd {AIOSMTPD_VERSION} (the SMTP server the alert tests start)");
+    let package = format!("aiosmtpd=={AIOSMTPD_VERSION}");
+    let pip = |extra: &[&str]| {
+        let mut c = Command::new("python3");
+        c.args(["-m", "pip", "install", "-q", &package]).args(extra);
+        cmd::run(&mut c)
+    };
+    // Debian's own Python refuses installs outside a virtual environment unless told.
+    if pip(&[]).is_err() {
+        pip(&["--break-system-packages"])?;
+    }
+    match version() {
+        Some(v) if v == AIOSMTPD_VERSION => Ok(()),
+        found => Err(format!("aiosmtpd did not install (found {found:?})").into()),
+    }
 }
 
 fn ensure_chromium(apt: &mut Apt) -> Result<PathBuf> {

@@ -1,5 +1,8 @@
 //! The facilitator workspace app, served under `/manage`.
 
+// The workspace's views nest deeply enough to pass the compiler's default query depth.
+#![recursion_limit = "256"]
+
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;

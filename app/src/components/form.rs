@@ -199,8 +199,12 @@ pub fn TextArea(
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] problems: Option<Problems>,
     #[prop(default = 4)] rows: u32,
+    /// The language typed in, when not the page's (`cy`, `ar`).
+    #[prop(default = None)]
+    lang: Option<&'static str>,
 ) -> impl IntoView {
     let input_id = field_id(&id);
+    let dir = lang.map(|l| if l == "ar" { "rtl" } else { "ltr" });
     let hint_id = format!("{input_id}-hint");
     let has_hint = hint.is_some();
     view! {
@@ -213,6 +217,8 @@ pub fn TextArea(
                 id=input_id.clone()
                 name=input_id
                 rows=rows
+                lang=lang
+                dir=dir
                 aria-describedby=has_hint.then_some(hint_id)
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))

@@ -234,9 +234,14 @@ pub fn ResponsePage() -> impl IntoView {
                 <a class="back-link" href=format!("/manage/c/{}/responses", d.consultation_id)>"All responses"</a>
                 <span class="caption">{format!("{}: {}", d.row.audience_label, d.survey_title)}{in_language(d.row.language)}</span>
                 <h1 class="heading-xl" id="page-heading" tabindex="-1">{format!("Response received {}", date_time(d.row.received_at))}</h1>
-                {d.row.flagged.then(|| view! {
-                    <div class="warning-text"><strong>"This response may disclose harm. It is kept out of summaries and exports until a safeguarding lead has dealt with it."</strong></div>
-                })}
+                {match d.withdrawn_at {
+                    Some(at) => Some(view! {
+                        <div class="warning-text"><strong>{format!("Its participant withdrew this response {}. It is no longer part of the consultation; this copy is kept for safeguarding leads only, and is deleted when you clear it.", date_time(at))}</strong></div>
+                    }.into_any()),
+                    None => d.row.flagged.then(|| view! {
+                        <div class="warning-text"><strong>"This response may disclose harm. It is kept out of summaries and exports until a safeguarding lead has dealt with it."</strong></div>
+                    }.into_any()),
+                }}
                 <dl class="summary-list">
                     {d.answers.into_iter().map(|a| view! {
                         <div class="summary-list__row">
@@ -246,7 +251,7 @@ pub fn ResponsePage() -> impl IntoView {
                     }).collect_view()}
                 </dl>
                 <Reviews reviews=d.reviews.clone()/>
-                <ReviewActions id=d.row.id.to_string() flagged=d.row.flagged/>
+                <ReviewActions id=d.row.id.to_string() flagged=d.row.flagged withdrawn=d.withdrawn_at.is_some()/>
             }.into_any(),
         }}
     }
@@ -270,7 +275,7 @@ fn Reviews(reviews: Vec<tellus_core::safeguarding::Review>) -> impl IntoView {
 
 /// Clear (for a lead, on a held response) or report a concern (for a facilitator).
 #[component]
-fn ReviewActions(id: String, flagged: bool) -> impl IntoView {
+fn ReviewActions(id: String, flagged: bool, withdrawn: bool) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let text = RwSignal::new(String::new());
     let problems = crate::components::form::Problems::new();
@@ -289,8 +294,14 @@ fn ReviewActions(id: String, flagged: bool) -> impl IntoView {
             let path = if lead_clears { "clear" } else { "concern" };
             let url = format!("/api/manage/responses/{id}/{path}");
             match api::send::<_, serde_json::Value>(api::Change::Post, &url, &body).await {
-                Ok(reply) if lead_clears => cleared.set(serde_json::from_value(reply).ok()),
-                Ok(_) => reported.set(true),
+                Ok(reply) if lead_clears => {
+                    cleared.set(serde_json::from_value(reply).ok());
+                    super::session::Waiting::changed();
+                }
+                Ok(_) => {
+                    reported.set(true);
+                    super::session::Waiting::changed();
+                }
                 Err(e) => {
                     auth.check(&e);
                     problems.show_error(&e, "text", "Response");
@@ -312,14 +323,22 @@ fn ReviewActions(id: String, flagged: bool) -> impl IntoView {
         view! {
             {move || match cleared.get() {
                 Some(d) => view! {
-                    <p class="notification-banner" role="status">"Cleared and released: it now counts in summaries, charts and themes. Your note is kept with it."</p>
+                    <p class="notification-banner" role="status">{if withdrawn {
+                        "Cleared: the copy kept for you has been deleted, and your note recorded in the audit log."
+                    } else {
+                        "Cleared and released: it now counts in summaries, charts and themes. Your note is kept with it."
+                    }}</p>
                     <Reviews reviews=d.reviews/>
                     <p class="body"><a href="/manage/safeguarding">"Back to the safeguarding queue"</a></p>
                 }.into_any(),
                 None => view! {
                     <h2 class="heading-m">"Clear this response"</h2>
-                    <p class="body">"Once cleared, it counts in summaries, charts and themes again."</p>
-                    {form("What was done", "For the record: who was told, what was decided", "Clear and release")}
+                    <p class="body">{if withdrawn {
+                        "Once cleared, this copy is deleted for good."
+                    } else {
+                        "Once cleared, it counts in summaries, charts and themes again."
+                    }}</p>
+                    {form("What was done", "For the record: who was told, what was decided", if withdrawn { "Clear and delete" } else { "Clear and release" })}
                 }.into_any(),
             }}
         }.into_any()

@@ -7,6 +7,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use tellus_core::account::{Permission, SessionInfo, SignIn};
+use tellus_core::safeguarding;
 
 /// The signed-in person, shared by every workspace page.
 #[derive(Clone, Copy)]
@@ -53,6 +54,7 @@ pub fn ManageShell() -> impl IntoView {
         checked: RwSignal::new(false),
     };
     provide_context(auth);
+    provide_context(Waiting::default());
     leptos::task::spawn_local(async move {
         if let Ok(info) = api::get::<SessionInfo>("/api/session").await {
             auth.start(info);
@@ -93,8 +95,8 @@ fn WorkspaceNav() -> impl IntoView {
             <ul class="workspace-nav__list">
                 <li><a href="/manage" class="workspace-nav__link">"Consultations"</a></li>
                 {move || auth.can(Permission::ReadFlagged).then(|| view! {
-                    <li><a href="/manage/safeguarding" class="workspace-nav__link">"Safeguarding"</a></li>
-                })}
+                    <li><a href="/manage/safeguarding" class="workspace-nav__link">"Safeguarding" <WaitingCount/></a></li>
+                }.into_any())}
                 {move || auth.can(Permission::ManageUsers).then(|| view! {
                     <li><a href="/manage/users" class="workspace-nav__link">"Accounts"</a></li>
                 })}
@@ -107,6 +109,56 @@ fn WorkspaceNav() -> impl IntoView {
                 <button type="button" class="button button--secondary button--small" on:click=sign_out>"Sign out"</button>
             </p>
         </nav>
+    }
+}
+
+/// What waits for the safeguarding lead changed: pages that hold, clear or re-check
+/// answers say so, and the count beside Safeguarding is looked up again at once.
+#[derive(Clone, Copy, Default)]
+pub struct Waiting(RwSignal<u32>);
+
+impl Waiting {
+    /// Asks for a fresh count (after a clear, a report or saving the phrase list).
+    pub fn changed() {
+        if let Some(w) = use_context::<Waiting>() {
+            w.0.update(|v| *v += 1);
+        }
+    }
+}
+
+/// How many answers and notes wait for the safeguarding lead, beside the Safeguarding
+/// link: looked up on every page, whenever a page changes it, and every 30 seconds.
+#[component]
+fn WaitingCount() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let changes = expect_context::<Waiting>();
+    let waiting = RwSignal::new(None::<safeguarding::Waiting>);
+    let refresh = move || {
+        leptos::task::spawn_local(async move {
+            match api::get::<safeguarding::Waiting>("/api/manage/safeguarding/waiting").await {
+                Ok(w) => waiting.set(Some(w)),
+                Err(e) => auth.check(&e),
+            }
+        });
+    };
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        changes.0.track();
+        refresh();
+    });
+    browser::every(std::time::Duration::from_secs(30), refresh);
+    move || {
+        waiting
+            .get()
+            .filter(|w| w.responses + w.notes > 0)
+            .map(|w| {
+                let n = w.responses + w.notes;
+                view! {
+                    <span class="tag tag--red" data-testid="waiting-count">{n}</span>
+                    <span class="visually-hidden">" waiting for you"</span>
+                }
+            })
     }
 }
 

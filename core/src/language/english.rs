@@ -86,7 +86,7 @@ pub(super) static WORDS: Words = Words {
     notice_child_how_long: |kept| format!("We keep your answers {kept}, then delete them."),
     notice_child_changed_mind: NoticeWords {
         heading: "Changed your mind?",
-        text: "You can take your answers back with the code you get at the end. A grown-up can help you.",
+        text: "You can take your answers back with the code you get at the end. A grown-up can help you. If you told us someone is hurting you, the grown-up who keeps children safe still keeps what you said, so they can help.",
     },
     notice_what_we_collect: NoticeWords {
         heading: "What we collect",
@@ -96,7 +96,7 @@ pub(super) static WORDS: Words = Words {
     notice_how_long_text: |kept| format!("Answers are kept {kept}, then deleted for good."),
     notice_choices: NoticeWords {
         heading: "Your choices",
-        text: "Every question can be skipped unless it says otherwise. You will get a receipt code at the end: use it to withdraw your answers before the survey closes.",
+        text: "Every question can be skipped unless it says otherwise. You will get a receipt code at the end: use it to withdraw your answers before the survey closes. If an answer was passed to a safeguarding lead because a child may be at risk, withdrawing removes it from the review, but the lead keeps their copy until they have dealt with it, and then deletes it.",
     },
     notice_contact: "Who to contact",
     question_of: |n, total| format!("Question {n} of {total}"),
@@ -182,7 +182,7 @@ pub(super) static WORDS: Words = Words {
     restarts_in: |s| format!("The survey starts again for the next person in {s} seconds."),
     answer_again: "Answer the survey again for someone else on this device",
     take_back_title: "Take your answers back",
-    take_back_intro: "Changed your mind? Enter the receipt code you got at the end of the survey. Your answers will be deleted for good. You can do this until the survey closes.",
+    take_back_intro: "Changed your mind? Enter the receipt code you got at the end of the survey. Your answers will be deleted for good. You can do this until the survey closes. If you told us someone may be hurting a child, the safeguarding lead keeps their copy until they have dealt with it.",
     receipt_code_label: "Receipt code",
     receipt_code_hint: "8 letters and numbers, like ABCD-1234",
     enter_receipt_code: "Enter the receipt code from the end of the survey",

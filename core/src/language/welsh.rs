@@ -80,7 +80,7 @@ pub(super) static WORDS: Words = Words {
     },
     notice_child_changed_mind: NoticeWords {
         heading: "Wedi newid eich meddwl?",
-        text: "Gallwch chi dynnu eich atebion yn ôl gyda'r cod a gewch chi ar y diwedd. Gall oedolyn eich helpu chi.",
+        text: "Gallwch chi dynnu eich atebion yn ôl gyda'r cod a gewch chi ar y diwedd. Gall oedolyn eich helpu chi. Os dywedoch chi wrthon ni fod rhywun yn eich brifo, bydd yr oedolyn sy'n cadw plant yn ddiogel yn dal i gadw'r hyn a ddywedoch chi, er mwyn gallu helpu.",
     },
     notice_what_we_collect: NoticeWords {
         heading: "Beth rydyn ni'n ei gasglu",
@@ -92,7 +92,7 @@ pub(super) static WORDS: Words = Words {
     },
     notice_choices: NoticeWords {
         heading: "Eich dewisiadau",
-        text: "Gallwch chi hepgor unrhyw gwestiwn oni bai ei fod yn dweud fel arall. Byddwch chi'n cael cod derbynneb ar y diwedd: defnyddiwch ef i dynnu eich atebion yn ôl cyn i'r arolwg gau.",
+        text: "Gallwch chi hepgor unrhyw gwestiwn oni bai ei fod yn dweud fel arall. Byddwch chi'n cael cod derbynneb ar y diwedd: defnyddiwch ef i dynnu eich atebion yn ôl cyn i'r arolwg gau. Os cafodd ateb ei anfon at arweinydd diogelu am y gallai plentyn fod mewn perygl, mae tynnu'n ôl yn ei dynnu o'r adolygiad, ond mae'r arweinydd yn cadw ei gopi nes ei fod wedi delio â'r mater, ac yna'n ei ddileu.",
     },
     notice_contact: "Â phwy i gysylltu",
     question_of: |n, total| format!("Cwestiwn {n} o {total}"),
@@ -173,7 +173,7 @@ pub(super) static WORDS: Words = Words {
     restarts_in: |s| format!("Bydd yr arolwg yn dechrau eto i'r person nesaf ymhen {s} eiliad."),
     answer_again: "Ateb yr arolwg eto ar ran rhywun arall ar y ddyfais hon",
     take_back_title: "Tynnu eich atebion yn ôl",
-    take_back_intro: "Wedi newid eich meddwl? Rhowch y cod derbynneb a gawsoch chi ar ddiwedd yr arolwg. Bydd eich atebion yn cael eu dileu am byth. Gallwch chi wneud hyn nes i'r arolwg gau.",
+    take_back_intro: "Wedi newid eich meddwl? Rhowch y cod derbynneb a gawsoch chi ar ddiwedd yr arolwg. Bydd eich atebion yn cael eu dileu am byth. Gallwch chi wneud hyn nes i'r arolwg gau. Os dywedoch chi wrthon ni y gallai rhywun fod yn brifo plentyn, mae'r arweinydd diogelu yn cadw ei gopi nes ei fod wedi delio â'r mater.",
     receipt_code_label: "Cod derbynneb",
     receipt_code_hint: "8 llythyren a rhif, fel ABCD-1234",
     enter_receipt_code: "Rhowch y cod derbynneb o ddiwedd yr arolwg",

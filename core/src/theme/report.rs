@@ -73,7 +73,7 @@ pub fn build(
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
     let corpus = Corpus::build(&texts);
     let flagged: Vec<bool> = safeguarding
-        .check_corpus(&corpus)
+        .check_all(&texts)
         .iter()
         .map(|f| !f.is_empty())
         .collect();

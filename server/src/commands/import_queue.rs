@@ -59,7 +59,7 @@ pub fn import(store: &Store, path: &Path) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
     for item in &queue.items {
         match accept(store, item.id, &item.submission) {
-            Ok(Accepted::Created) => report.stored += 1,
+            Ok(Accepted::Created { .. }) => report.stored += 1,
             Ok(Accepted::Repeat) => report.already_stored += 1,
             Err(SubmitError::Storage(e)) => return Err(e.into()),
             Err(SubmitError::Invalid(fields)) => {

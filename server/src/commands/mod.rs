@@ -3,4 +3,5 @@
 pub mod import_queue;
 pub mod purge;
 pub mod theme;
+pub mod triage;
 pub mod user;

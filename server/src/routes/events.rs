@@ -23,6 +23,7 @@ use tellus_core::event::{
     EventView, HeldNote, Join, Joined, Mine, NewActivity, Note, NoteRelease, NoteVisibility,
     Presented, RoomState, Viewer, WallNote,
 };
+use tellus_core::safeguarding;
 use tellus_core::survey::DefinitionProblem;
 use tellus_core::{Consultation, Status};
 use uuid::Uuid;
@@ -292,13 +293,8 @@ pub async fn contribute(
     match &contribution {
         Contribution::Note(new) => {
             let text = new.text.trim().to_string();
-            let why: Vec<String> = state
-                .store
-                .checker()
-                .check(&text)
-                .into_iter()
-                .map(|f| f.phrase)
-                .collect();
+            let why = safeguarding::reasons(&state.store.checker(), &text);
+            let held = !why.is_empty();
             let note = Note {
                 id: new.id,
                 event_id: e.id.clone(),
@@ -309,7 +305,7 @@ pub async fn contribute(
                 symbol: new.symbol,
                 posted_at: auth::now(),
                 hidden: false,
-                held: !why.is_empty(),
+                held,
                 why,
             };
             if let NoteInsert::Existing(old) = state.store.insert_note(&note)?
@@ -324,6 +320,9 @@ pub async fn contribute(
                         "A different note was already posted with this id; post it as a new note"
                             .into(),
                 });
+            }
+            if held {
+                state.alerts.wake();
             }
         }
         other => {

@@ -130,6 +130,7 @@ pub fn facilitator() -> Router<AppState> {
         .route("/manage/events/{id}/qr.svg", get(events::qr))
         .route("/manage/safeguarding", get(safeguarding::queue))
         .route("/manage/safeguarding/notes", get(safeguarding::held_notes))
+        .route("/manage/safeguarding/waiting", get(safeguarding::waiting))
         .route(
             "/manage/safeguarding/phrases",
             get(safeguarding::phrases).put(safeguarding::set_phrases),

@@ -43,7 +43,12 @@ pub async fn put(
     // A retry may arrive before the first request's sync finished: sync before saying yes either way.
     state.store.commit_responses().await?;
     let (status, created) = match accepted {
-        Accepted::Created => (StatusCode::CREATED, true),
+        Accepted::Created { held } => {
+            if held {
+                state.alerts.wake();
+            }
+            (StatusCode::CREATED, true)
+        }
         Accepted::Repeat => (StatusCode::OK, false),
     };
     Ok((status, Json(Receipt { id, created })))

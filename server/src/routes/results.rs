@@ -73,7 +73,15 @@ pub async fn one(
         id: id.clone(),
     };
     let uuid = Uuid::parse_str(&id).map_err(|_| not_found())?;
-    let r = state.store.response(uuid)?.ok_or_else(not_found)?;
+    let (r, withdrawn_at) = match state.store.response(uuid)? {
+        Some(r) => (r, None),
+        // Withdrawn while held: the lead's copy, for leads only.
+        None if signed.user.role.can(Permission::ReadFlagged) => {
+            let copy = state.store.lead_copy(uuid)?.ok_or_else(not_found)?;
+            (copy.response, Some(copy.withdrawn_at))
+        }
+        None => return Err(not_found()),
+    };
     let c = signed.consultation(&state.store, &r.consultation_id, Permission::ReadSummaries)?;
     if !may_read(&signed, &r) {
         return Err(AppError::Forbidden);
@@ -88,7 +96,10 @@ pub async fn one(
         )?;
         state.store.flush().await?;
     }
-    Ok(Json(ResponseDetail::new(&c, &r)))
+    Ok(Json(ResponseDetail {
+        withdrawn_at,
+        ..ResponseDetail::new(&c, &r)
+    }))
 }
 
 /// `GET /api/manage/consultations/{id}/charts`: closed questions counted per audience,

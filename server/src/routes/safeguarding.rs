@@ -16,7 +16,9 @@ use tellus_core::audit::AuditAction;
 use tellus_core::event::HeldNoteListing;
 use tellus_core::manage::{HeldResponse, ResponseDetail, ReviewNote, Withdrawal, epoch_day};
 use tellus_core::response::{normalise_receipt, receipt_code};
-use tellus_core::safeguarding::{self, PhraseList, ReviewError};
+use tellus_core::safeguarding::{
+    self, KeptForLead, PhraseList, PhrasesSaved, ReviewError, Waiting,
+};
 use tellus_core::survey::DefinitionProblem;
 use uuid::Uuid;
 
@@ -42,8 +44,46 @@ pub async fn queue(
             held.push(HeldResponse::new(c, &r));
         }
     }
+    for copy in state.store.lead_copies()? {
+        if let Some(c) = consultations
+            .iter()
+            .find(|c| c.id == copy.response.consultation_id)
+        {
+            held.push(HeldResponse {
+                withdrawn_at: Some(copy.withdrawn_at),
+                ..HeldResponse::new(c, &copy.response)
+            });
+        }
+    }
     held.sort_by_key(|h| (h.row.received_at, h.row.id));
     Ok(Json(held))
+}
+
+/// `GET /api/manage/safeguarding/waiting`: how many answers and notes are waiting for
+/// the lead, for the workspace's count.
+pub async fn waiting(
+    State(state): State<AppState>,
+    signed: Signed,
+) -> Result<Json<Waiting>, AppError> {
+    signed.require(Permission::ReadFlagged)?;
+    let consultations: Vec<_> = state
+        .store
+        .consultations()?
+        .into_iter()
+        .filter(|c| signed.can_see(c))
+        .map(|c| c.id)
+        .collect();
+    let mut waiting = Waiting::default();
+    for item in state.store.held_items()? {
+        if consultations.contains(&item.consultation_id) {
+            if item.key.starts_with("n:") {
+                waiting.notes += 1;
+            } else {
+                waiting.responses += 1;
+            }
+        }
+    }
+    Ok(Json(waiting))
 }
 
 /// `GET /api/manage/safeguarding/notes`: event notes held for the lead, oldest first.
@@ -142,12 +182,21 @@ async fn decide(
 }
 
 /// `POST /api/manage/responses/{id}/clear`: the lead has dealt with it; it counts again.
+/// A withdrawn response's copy, once cleared, is deleted for good.
 pub async fn clear(
     State(state): State<AppState>,
     signed: Signed,
     Path(id): Path<String>,
     body: Result<Json<ReviewNote>, JsonRejection>,
 ) -> Result<Json<ResponseDetail>, AppError> {
+    if let Some(copy) = Uuid::parse_str(&id)
+        .ok()
+        .map(|uuid| state.store.lead_copy(uuid))
+        .transpose()?
+        .flatten()
+    {
+        return clear_copy(&state, &signed, copy, body).await;
+    }
     let (uuid, _, c) = response_for(&state, &signed, &id, Permission::ReadFlagged)?;
     let Json(note) = body?;
     let updated = decide(
@@ -192,7 +241,40 @@ pub async fn report(
         },
     )
     .await?;
+    state.alerts.wake();
     Ok(Json(HeldResponse::new(&c, &updated)))
+}
+
+/// Clears a withdrawn response's copy: the lead's note is recorded, the copy deleted.
+async fn clear_copy(
+    state: &AppState,
+    signed: &Signed,
+    copy: KeptForLead,
+    body: Result<Json<ReviewNote>, JsonRejection>,
+) -> Result<Json<ResponseDetail>, AppError> {
+    signed.require(Permission::ReadFlagged)?;
+    let c = signed.consultation(
+        &state.store,
+        &copy.response.consultation_id,
+        Permission::ReadSummaries,
+    )?;
+    let Json(note) = body?;
+    let mut cleared = copy.response.clone();
+    safeguarding::clear(&mut cleared, &signed.user.email, auth::now(), &note.text)
+        .map_err(review_problem)?;
+    state.store.remove_lead_copy(copy.response.id)?;
+    record(
+        state,
+        &signed.actor(),
+        AuditAction::ConcernCleared,
+        &copy.response.id.to_string(),
+        &format!("withdrawn by the participant; {}", note.text.trim()),
+    )?;
+    state.store.flush().await?;
+    Ok(Json(ResponseDetail {
+        withdrawn_at: Some(copy.withdrawn_at),
+        ..ResponseDetail::new(&c, &cleared)
+    }))
 }
 
 /// `GET /api/manage/safeguarding/phrases`.
@@ -204,27 +286,47 @@ pub async fn phrases(
     Ok(Json(state.store.phrases()?))
 }
 
-/// `PUT /api/manage/safeguarding/phrases`: the lead's list, used for every new submission.
+/// `PUT /api/manage/safeguarding/phrases`: the lead's list, checked phrase by phrase and
+/// saved whole or not at all; then every stored answer and event note is checked again.
 pub async fn set_phrases(
     State(state): State<AppState>,
     signed: Signed,
     body: Result<Json<PhraseList>, JsonRejection>,
-) -> Result<Json<PhraseList>, AppError> {
+) -> Result<Json<PhrasesSaved>, AppError> {
     signed.require(Permission::ReadFlagged)?;
     let Json(list) = body?;
-    let list = list
-        .tidied()
-        .map_err(|m| AppError::InvalidDefinition(vec![DefinitionProblem::new("phrases", m)]))?;
+    let list = list.validated().map_err(|problems| {
+        AppError::InvalidDefinition(
+            problems
+                .into_iter()
+                .map(|p| DefinitionProblem::new(p.path(), p.message))
+                .collect(),
+        )
+    })?;
     state.store.set_phrases(&list)?;
+    let found = state.store.retriage()?;
     record(
         &state,
         &signed.actor(),
         AuditAction::PhrasesChanged,
         "",
-        &format!("{} phrases", list.phrases.len()),
+        &format!(
+            "{} phrases; {} answers and notes checked again, {} newly held",
+            list.phrases.len(),
+            found.checked,
+            found.responses + found.notes
+        ),
     )?;
     state.store.flush().await?;
-    Ok(Json(list))
+    if found.responses + found.notes > 0 {
+        state.alerts.wake();
+    }
+    Ok(Json(PhrasesSaved {
+        list,
+        checked: found.checked,
+        newly_held_responses: found.responses,
+        newly_held_notes: found.notes,
+    }))
 }
 
 /// `POST /api/withdraw`: a participant takes back their answers with their receipt code,
@@ -282,6 +384,13 @@ pub async fn withdraw(
             code: "withdrawal_closed",
             message: "This consultation has closed, so answers can no longer be taken back. They stay anonymous".into(),
         });
+    }
+    if safeguarding::is_held(&r) {
+        // Gone from the consultation, but the lead must still see what may be harm.
+        state.store.keep_for_lead(&KeptForLead {
+            response: r.clone(),
+            withdrawn_at: now,
+        })?;
     }
     state.store.delete_response(r.id)?;
     record(

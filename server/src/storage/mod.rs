@@ -15,10 +15,14 @@ use std::sync::{Arc, Mutex, RwLock};
 use tellus_core::safeguarding::Checker;
 use tellus_core::{Consultation, StoredResponse};
 use thiserror::Error;
+
+pub use alerts::Held;
+pub use safeguarding::Retriage;
 use tokio::sync::watch;
 use uuid::Uuid;
 
 mod accounts;
+mod alerts;
 mod boards;
 mod events;
 mod journal;
@@ -131,6 +135,10 @@ pub struct Shared {
     notes: Tree,
     /// event id \0 activity id \0 participant -> Vote
     votes: Tree,
+    /// lead email \0 held item -> () : the lead has been told about it
+    alerted: Tree,
+    /// response id -> KeptForLead: held responses their participants withdrew
+    lead_copies: Tree,
     /// The safeguarding phrase list in use, compiled.
     checker: RwLock<Arc<Checker>>,
 }
@@ -393,6 +401,8 @@ impl Store {
             participants: db.open_tree("participants")?,
             notes: db.open_tree("notes")?,
             votes: db.open_tree("votes")?,
+            alerted: db.open_tree("alerted")?,
+            lead_copies: db.open_tree("lead_copies")?,
             checker: RwLock::new(Arc::new(safeguarding::phrases_in(&meta)?.checker())),
             responses,
             meta,

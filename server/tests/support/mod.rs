@@ -50,6 +50,11 @@ impl TestApp {
 
     /// As `new`, with these sign-in settings.
     pub fn with_auth(auth: AuthSettings) -> Self {
+        Self::with(auth, tellus::alerts::Alerts::badge_only())
+    }
+
+    /// As `new`, with these sign-in settings and lead alerts.
+    pub fn with(auth: AuthSettings, alerts: Arc<tellus::alerts::Alerts>) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         store.seed_demo_once().unwrap();
@@ -59,6 +64,7 @@ impl TestApp {
                 store: store.clone(),
                 auth: Arc::new(auth),
                 live: Arc::clone(&live),
+                alerts,
             },
             None,
         );
@@ -163,4 +169,66 @@ impl TestApp {
         }
         self.sign_in("admin@test.org").await
     }
+}
+
+/// Opens an idea wall at a new event in the demo consultation and posts one note on it,
+/// as a participant who joined by code; the facilitator `fac@test.org` must be on the
+/// team. Returns the note's id once stored.
+pub async fn post_idea_wall_note(t: &TestApp, text: &str) -> Option<uuid::Uuid> {
+    let fac = t.sign_in("fac@test.org").await;
+    let c = "/api/manage/consultations/therapies-review";
+    let event = t
+        .send(
+            Method::POST,
+            &format!("{c}/events"),
+            Some(json!({ "title": "Drop-in", "date": "2026-12-03", "place": "Library", "audience": "parents_and_carers" })),
+            Some(&fac),
+        )
+        .await;
+    assert_eq!(event.status, StatusCode::OK, "{}", event.text);
+    let (id, code) = (
+        event.body["id"].as_str().unwrap().to_string(),
+        event.body["code"].as_str().unwrap().to_string(),
+    );
+    let added = t
+        .send(
+            Method::POST,
+            &format!("/api/manage/events/{id}/activities"),
+            Some(json!({ "title": "Ideas", "type": "idea_wall", "prompts": ["What should change?"] })),
+            Some(&fac),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{}", added.text);
+    let activity = added.body["activities"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let opened = t
+        .send(
+            Method::POST,
+            &format!("/api/manage/events/{id}/control"),
+            Some(json!({ "action": "open", "activity": activity })),
+            Some(&fac),
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::OK, "{}", opened.text);
+    let joined = t
+        .send(
+            Method::POST,
+            "/api/events/join",
+            Some(json!({ "code": code })),
+            None,
+        )
+        .await;
+    let participant = joined.body["participant"].as_str().unwrap().to_string();
+    let note = uuid::Uuid::new_v4();
+    let posted = t
+        .send(
+            Method::POST,
+            &format!("/api/events/{code}/activities/{activity}"),
+            Some(json!({ "participant": participant, "contribution": { "type": "note", "id": note, "prompt": 0, "text": text } })),
+            None,
+        )
+        .await;
+    posted.status.is_success().then_some(note)
 }
